@@ -1,0 +1,1 @@
+"""Extractors: rule components that read the parse and entities and write dates, quotes and events."""
