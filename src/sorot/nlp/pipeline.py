@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from sorot.nlp import extensions  # noqa: F401  (registers Doc extensions)
 
@@ -26,6 +27,30 @@ COMPONENT_MODULES: dict[str, str] = {
 }
 
 
+@Language.component("sorot_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, datelines and paragraphs never run into each other."""
+    for tok in doc[:-1]:
+        if "\n" in tok.text_with_ws and (tok.is_space or tok.whitespace_ == "" or "\n" in tok.whitespace_):
+            nxt = doc[tok.i + 1]
+            if not nxt.is_space:
+                nxt.is_sent_start = True
+        if tok.is_space and "\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
+def add_paragraph_boundaries(nlp: Language) -> None:
+    """Put ``sorot_paragraphs`` where it constrains sentence splitting: before the parser, or after
+    whatever sets sentences when there is no parser."""
+    if "sorot_paragraphs" in nlp.pipe_names:
+        return
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("sorot_paragraphs", before="parser")
+    else:
+        nlp.add_pipe("sorot_paragraphs", last=True)
+
+
 def build_nlp(
     components: Iterable[str],
     *,
@@ -36,6 +61,7 @@ def build_nlp(
     from sorot.nlp import model
 
     nlp = model.load_base(model_path)
+    add_paragraph_boundaries(nlp)
     for name in components:
         module = COMPONENT_MODULES.get(name)
         if module is None:
