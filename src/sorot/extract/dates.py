@@ -1,0 +1,855 @@
+"""Time: publication dates, time expressions in the body, and the date of an event.
+
+A claim without a date cannot be placed in a story, so every time expression an article uses is found
+and resolved into a calendar value of the precision the text supports (``YYYY``, ``YYYY-MM`` or
+``YYYY-MM-DD``). Relative forms ("Selasa (30/8)", "pekan lalu", "Maret lalu") are resolved against the
+publication date; without one they stay unresolved rather than guessed.
+
+The knowledge (month and weekday names, relative phrases and their offsets, clause barriers, date-line
+labels) lives in ``data/dates.yaml``; this module is the logic:
+
+- :func:`publication_date` -- metadata first (validated), else a date line at the top of the text;
+- :func:`find_timexes` -- every time expression of a text, resolved;
+- the spaCy component ``sorot_dates`` -- sets ``doc._.timexes``;
+- :func:`date_for_span` / :func:`dates_for_span` / :func:`timex_for_span` -- the date of an event
+  span, for the event coder; :func:`story_date` -- the news peg of the lead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from sorot.nlp.extensions import TimeExpr, register_extensions
+from sorot.records import CleanDoc, RawDoc
+
+DATA_PATH = Path(__file__).resolve().parents[1] / "data" / "dates.yaml"
+
+Date = dt.date
+Resolved = tuple[str | None, str | None, str, bool]  # value, precision, kind, is_range
+
+
+# ---------------------------------------------------------------------------------------------------
+# Rules: the YAML turned into lookup tables and compiled patterns
+# ---------------------------------------------------------------------------------------------------
+
+
+def _alt(words: Iterable[str]) -> str:
+    """A regex alternation, longest first, with any run of spaces in a phrase matching any whitespace."""
+    uniq = sorted({w.lower() for w in words}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in uniq)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip().lower())
+
+
+_B = r"(?<![\w-])"  # start of a word
+_E = r"(?![\w])"  # end of a word
+
+
+@dataclass
+class Rules:
+    """The compiled content of ``dates.yaml``."""
+
+    raw: dict[str, Any]
+    month_of: dict[str, int]
+    abbrevs: set[str]
+    weekday_of: dict[str, int]
+    relative_after: dict[str, int]
+    unit_of: dict[str, str]
+    day_phrases: dict[str, int]
+    period_phrases: dict[str, tuple[str, int]]
+    numbers: dict[str, int]
+    ago: set[str]
+    ahead: set[str]
+    future_re: re.Pattern[str]
+    barrier_re: re.Pattern[str]
+    hard_barriers: list[str]
+    patterns: list[tuple[str, re.Pattern[str]]]
+    year_min: int
+    year_max: int
+    tolerance: int
+
+    @property
+    def pub(self) -> dict[str, Any]:
+        return self.raw.get("publication", {})
+
+
+@lru_cache(maxsize=4)
+def load_rules(path: str | None = None) -> Rules:
+    """Read and compile ``dates.yaml`` (cached: the patterns are compiled once per process)."""
+    data = yaml.safe_load(Path(path or DATA_PATH).read_text(encoding="utf-8"))
+    month_of = {_norm(n): int(m) for m, names in data["months"].items() for n in names}
+    abbrevs = {_norm(a) for a in data.get("month_abbreviations", [])}
+    weekday_of = {_norm(n): int(w) for w, names in data["weekdays"].items() for n in names}
+    relative_after = {_norm(k): int(v) for k, v in data["relative_after"].items()}
+    unit_of = {_norm(w): unit for unit, words in data["periods"].items() for w in words}
+    day_phrases = {_norm(k): int(v) for k, v in data["day_phrases"].items()}
+    period_phrases = {_norm(k): (str(v[0]), int(v[1])) for k, v in data["period_phrases"].items()}
+    numbers = {_norm(k): int(v) for k, v in data["numbers"].items()}
+    ago = {_norm(w) for w in data["ago_words"]}
+    ahead = {_norm(w) for w in data["ahead_words"]}
+
+    months_all = _alt(month_of)
+    months_full = _alt(n for n in month_of if n not in abbrevs)
+    wd = _alt(weekday_of)
+    rel = _alt(relative_after)
+    tod = _alt(data["times_of_day"])
+    mod = _alt(data["period_modifiers"])
+    units_rel = _alt(w for w, u in unit_of.items() if u in ("week", "month", "year"))
+    units_num = _alt(list(unit_of) + [w + "s" for w in unit_of if w.isascii() and w.endswith(("day", "week", "month", "year"))])
+    se = re.escape(data.get("one_prefix", "se"))
+    nums = _alt(list(numbers) + ["beberapa", "sejumlah"])
+    direction = _alt(ago | ahead)
+    se_units = _alt(data.get("one_prefix_units", ["hari", "pekan", "minggu", "bulan", "tahun"]))
+    day = r"(?P<d>[0-3]?\d)(?:\s*[-–]\s*(?P<d2>[0-3]?\d))?"
+    tanggal = r"(?:(?:tanggal|tgl\.?)\s+)?"
+    wd_lead = rf"(?:(?P<w>{wd})\s*,?\s+)?"
+    year_before = _alt(data["year_before"])
+    count_nouns = _alt(data["count_nouns"])
+    month_before = _alt(data["month_alone_before"])
+    year_parts = _alt(data["year_parts"])
+    not_quantity = rf"(?!\s*(?:{count_nouns}){_E})(?![.,]\d)"
+
+    specs: list[tuple[str, str]] = [
+        ("full", rf"{_B}{wd_lead}{tanggal}{day}\s+(?P<m>{months_all})\.?,?\s+(?P<y>\d{{4}}){_E}"),
+        ("mdy", rf"{_B}(?P<m>{months_all})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,\s*(?P<y>\d{{4}}){_E}"),
+        ("num", rf"{_B}{wd_lead}(?P<d>[0-3]?\d)(?P<sep>[/.-])(?P<mo>[01]?\d)(?P=sep)(?P<y>\d{{4}})(?![\w/.-]\d)"),
+        ("iso", rf"{_B}(?P<y>\d{{4}})-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
+        ("paren", rf"(?:{_B}(?:(?P<hari>hari)\s+)?(?P<w>{wd})(?:\s+(?P<tod>{tod}))?\s*,?\s*)?"
+                  rf"\(\s*(?P<d>[0-3]?\d)\s*/\s*(?P<mo>[01]?\d)(?:\s*/\s*(?P<y>\d{{4}}|\d{{2}}))?\s*\)"),
+        ("dm", rf"{_B}{wd_lead}{tanggal}{day}\s+(?P<m>{months_all})\.?"
+               rf"(?:\s+(?:tahun\s+(?P<yrel>{rel})|(?P<rel>{rel})))?{_E}"),
+        ("my", rf"{_B}(?:(?P<mod>{mod})\s+)?(?:bulan\s+)?(?P<m>{months_all})\.?\s+(?P<y>\d{{4}}){_E}"),
+        ("mrel", rf"{_B}(?:(?P<mod>{mod})\s+)?(?:(?P<bulan>bulan)\s+)?(?P<m>{months_full})\s+"
+                 rf"(?:tahun\s+(?P<yrel>{rel})|(?P<rel>{rel})){_E}"),
+        ("malone", rf"{_B}(?P<pre>{month_before})\s+(?P<core>(?:(?P<bulan>bulan)\s+)?(?P<m>{months_full})){_E}(?!\s*\d)"),
+        ("weekday", rf"{_B}(?:(?P<hari>hari)\s+)?(?P<w>{wd})(?:\s+(?P<tod>{tod}))?"
+                    rf"(?:\s+(?P<wk>{_alt(w for w, u in unit_of.items() if u == 'week')})\s+(?P<wkrel>{rel})"
+                    rf"|\s+(?P<rel>{rel}))?(?:\s+(?P<tod2>{tod}))?{_E}"),
+        ("period", rf"{_B}(?:(?P<mod>{mod})\s+)?(?P<unit>{units_rel})\s+(?P<rel>{rel}){_E}"),
+        ("offset", rf"{_B}(?P<n>\d{{1,3}}|{nums})\s+(?P<unit>{units_num})\s+(?P<dir>{direction}){_E}"),
+        ("seoffset", rf"{_B}{se}(?P<unit>{se_units})\s+(?P<dir>{direction}){_E}"),
+        ("dayphrase", rf"{_B}(?P<ph>{_alt(day_phrases)}){_E}"),
+        ("periodphrase", rf"{_B}(?P<ph>{_alt(period_phrases)}){_E}"),
+        ("vague", rf"{_B}(?P<ph>{_alt(data['vague'])}){_E}"),
+        ("yeart", rf"{_B}(?:(?P<mod>{mod})\s+)?tahun\s+(?P<y>\d{{4}})"
+                  rf"(?:\s*(?:[-–/]|hingga|sampai)\s*(?P<y2>\d{{4}}))?{_E}{not_quantity}"),
+        ("yearp", rf"{_B}(?P<pre>{year_before})\s+(?P<core>(?P<y>\d{{4}})(?:\s*[-–]\s*(?P<y2>\d{{4}}))?){_E}{not_quantity}"),
+        ("yearpart", rf"{_B}(?P<part>{year_parts})\s+(?:ke-?)?(?:[IVX]+|\d|pertama|kedua|ketiga|keempat)\s+"
+                     rf"(?:tahun\s+)?(?P<y>\d{{4}}){_E}"),
+    ]
+    patterns = [(name, re.compile(rx, re.IGNORECASE)) for name, rx in specs]
+    barrier_re = re.compile(rf"{_B}(?:{_alt(data['barriers'])}){_E}", re.IGNORECASE)
+    future_re = re.compile(rf"{_B}(?:{_alt(data['future_cues'])}){_E}", re.IGNORECASE)
+    lo, hi = data.get("year_range", [1900, 2100])
+    return Rules(
+        raw=data, month_of=month_of, abbrevs=abbrevs, weekday_of=weekday_of, relative_after=relative_after,
+        unit_of=unit_of, day_phrases=day_phrases, period_phrases=period_phrases, numbers=numbers, ago=ago,
+        ahead=ahead, future_re=future_re, barrier_re=barrier_re, hard_barriers=list(data.get("hard_barriers", [])),
+        patterns=patterns, year_min=int(lo), year_max=int(hi), tolerance=int(data.get("tolerance_days", 2)),
+    )
+
+
+# ---------------------------------------------------------------------------------------------------
+# Calendar helpers
+# ---------------------------------------------------------------------------------------------------
+
+
+def _ymd(d: Date) -> str:
+    return d.isoformat()
+
+
+def _ym(y: int, m: int) -> str:
+    return f"{y:04d}-{m:02d}"
+
+
+def _add_months(y: int, m: int, n: int) -> tuple[int, int]:
+    k = y * 12 + (m - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def _safe_date(y: int, m: int, d: int) -> Date | None:
+    try:
+        return Date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _monday(d: Date) -> Date:
+    return d - dt.timedelta(days=d.weekday())
+
+
+def _week_value(pub: Date, offset: int) -> str:
+    """A week has no contract precision: give the month of its Thursday (the ISO-week rule)."""
+    thursday = _monday(pub) + dt.timedelta(days=7 * offset + 3)
+    return _ym(thursday.year, thursday.month)
+
+
+def parse_iso(value: str | None) -> Date | None:
+    """``YYYY-MM-DD`` (optionally followed by a time) as a date, or None."""
+    if not value:
+        return None
+    m = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value)
+    return _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+
+
+# ---------------------------------------------------------------------------------------------------
+# Finding and resolving time expressions
+# ---------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Ctx:
+    """What a resolver may look at: the publication date and whether the clause points to the future."""
+
+    pub: Date | None
+    future: bool
+    rules: Rules
+
+
+def _year4(y: str) -> int:
+    n = int(y)
+    return 2000 + n if len(y) == 2 else n
+
+
+def _pick_year(month: int, day: int | None, ctx: _Ctx, weekday: int | None = None) -> Date | None:
+    """The year of a year-less date: the most recent one not after publication (plus a small tolerance),
+    or, in a clause about the future, the first one not before it. A weekday given beside the date
+    ("Selasa (30/8)") must agree when any candidate year agrees."""
+    pub = ctx.pub
+    if pub is None:
+        return None
+    cands = [c for y in (pub.year - 1, pub.year, pub.year + 1) if (c := _safe_date(y, month, day or 1))]
+    if weekday is not None and day is not None:
+        agreeing = [c for c in cands if c.weekday() == weekday]
+        if agreeing:
+            cands = agreeing
+    tol = dt.timedelta(days=ctx.rules.tolerance)
+    if ctx.future:
+        later = [c for c in cands if c >= pub - tol]
+        return min(later) if later else None
+    earlier = [c for c in cands if c <= pub + tol]
+    return max(earlier) if earlier else None
+
+
+def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> Resolved | None:
+    """Turn one pattern match into (value, precision, kind, is_range); None rejects the match."""
+    r = ctx.rules
+    g = m.groupdict()
+    pub = ctx.pub
+    low = {k: (v.lower() if isinstance(v, str) else v) for k, v in g.items()}
+    w = r.weekday_of.get(_norm(g["w"])) if g.get("w") else None
+
+    if name in ("full", "mdy", "num", "iso"):
+        month = r.month_of[_norm(g["m"].rstrip("."))] if g.get("m") else int(g["mo"])
+        d = _safe_date(int(g["y"]), month, int(g["d"]))
+        if d is None or not (r.year_min <= d.year <= r.year_max):
+            return None
+        return _ymd(d), "day", "date", bool(g.get("d2"))
+
+    if name == "paren":
+        if g.get("w") and not g.get("hari") and not g["w"][0].isupper() and not g.get("tod"):
+            return None
+        month, day = int(g["mo"]), int(g["d"])
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            return None
+        if g.get("y"):
+            d = _safe_date(_year4(g["y"]), month, day)
+            return (_ymd(d), "day", "date", False) if d else None
+        d = _pick_year(month, day, _Ctx(pub, ctx.future, r), w)
+        return (_ymd(d) if d else None), "day", "date", False
+
+    if name == "dm":
+        month = r.month_of[_norm(g["m"].rstrip("."))]
+        day = int(g["d"])
+        if _safe_date(2024, month, day) is None:  # 2024: a leap year, so 29 Februari passes
+            return None
+        if _norm(g["m"].rstrip(".")) in r.abbrevs and not g["m"][0].isupper():
+            return None
+        if pub is None:
+            return None, "day", "date", bool(g.get("d2"))
+        d: Date | None
+        if g.get("yrel"):
+            d = _safe_date(pub.year + r.relative_after[_norm(g["yrel"])], month, day)
+        elif g.get("rel"):
+            off = r.relative_after[_norm(g["rel"])]
+            d = _pick_year(month, day, _Ctx(pub, off > 0, r))
+            if off == 0:
+                d = _safe_date(pub.year, month, day)
+        else:
+            d = _pick_year(month, day, ctx, w)
+        return (_ymd(d) if d else None), "day", "date", bool(g.get("d2"))
+
+    if name == "my":
+        if _norm(g["m"].rstrip(".")) in r.abbrevs and not g["m"][0].isupper():
+            return None
+        y = int(g["y"])
+        if not (r.year_min <= y <= r.year_max):
+            return None
+        return _ym(y, r.month_of[_norm(g["m"].rstrip("."))]), "month", "date", False
+
+    if name in ("mrel", "malone"):
+        if not g.get("bulan") and not g["m"][0].isupper():
+            return None
+        month = r.month_of[_norm(g["m"])]
+        if pub is None:
+            return None, "month", "relative", False
+        if g.get("yrel"):
+            return _ym(pub.year + r.relative_after[_norm(g["yrel"])], month), "month", "relative", False
+        off = r.relative_after[_norm(g["rel"])] if g.get("rel") else (1 if ctx.future else -1)
+        if off == 0:
+            y = pub.year
+        elif off < 0:
+            strictly = bool(g.get("rel"))  # "Maret lalu" is before this month; bare "pada Juni" may be it
+            y = pub.year if (month < pub.month or (month == pub.month and not strictly)) else pub.year - 1
+        else:
+            y = pub.year if (month > pub.month or (month == pub.month and not g.get("rel"))) else pub.year + 1
+        return _ym(y, month), "month", "relative", False
+
+    if name == "weekday":
+        word = _norm(g["w"])
+        ambiguous = word in {_norm(x) for x in r.raw.get("ambiguous_week_weekday", [])}
+        has_context = bool(g.get("hari") or g.get("tod") or g.get("tod2") or g.get("wk"))
+        if not has_context and not g["w"][0].isupper():
+            return None  # "minggu ini" is a week, a lower-case bare weekday is not a date
+        if ambiguous and not has_context and g.get("rel"):
+            return None  # "Minggu kemarin" = last week: left to the period pattern
+        if pub is None or w is None:
+            return None, "day", "weekday", False
+        if g.get("wk"):
+            off = r.relative_after[_norm(g["wkrel"])]
+            d = _monday(pub) + dt.timedelta(days=7 * off + w)
+        elif g.get("rel"):
+            off = r.relative_after[_norm(g["rel"])]
+            delta = (pub.weekday() - w) % 7
+            if off < 0:
+                d = pub - dt.timedelta(days=delta or 7)
+            elif off == 0:
+                d = _monday(pub) + dt.timedelta(days=w)
+            else:
+                d = pub + dt.timedelta(days=((w - pub.weekday()) % 7) or 7)
+        elif ctx.future:
+            d = pub + dt.timedelta(days=(w - pub.weekday()) % 7)
+        else:
+            d = pub - dt.timedelta(days=(pub.weekday() - w) % 7)
+        return _ymd(d), "day", "weekday", False
+
+    if name == "period":
+        unit = r.unit_of[_norm(g["unit"])]
+        off = r.relative_after[_norm(g["rel"])]
+        return _period(unit, off, pub, "relative")
+
+    if name in ("offset", "seoffset"):
+        unit = r.unit_of.get(_norm(g["unit"])) or r.unit_of.get(_norm(g["unit"])[:-1])
+        if unit is None:
+            return None
+        if name == "seoffset":
+            n = 1
+        elif low["n"].isdigit():
+            n = int(low["n"])
+        elif _norm(low["n"]) in r.numbers:
+            n = r.numbers[_norm(low["n"])]
+        else:
+            return None, None, "vague", False  # "beberapa hari lalu"
+        sign = -1 if _norm(g["dir"]) in r.ago else 1
+        if pub is None:
+            return None, None, "relative", False
+        if unit == "day":
+            return _ymd(pub + dt.timedelta(days=sign * n)), "day", "relative", False
+        if unit == "week":
+            d = pub + dt.timedelta(days=7 * sign * n)
+            return _ym(d.year, d.month), "month", "relative", False
+        return _period(unit, sign * n, pub, "relative")
+
+    if name == "dayphrase":
+        if pub is None:
+            return None, "day", "relative", False
+        return _ymd(pub + dt.timedelta(days=r.day_phrases[_norm(g["ph"])])), "day", "relative", False
+
+    if name == "periodphrase":
+        unit, off = r.period_phrases[_norm(g["ph"])]
+        return _period(unit, off, pub, "relative")
+
+    if name == "vague":
+        return None, None, "vague", False
+
+    if name in ("yeart", "yearp", "yearpart"):
+        y = int(g["y"])
+        if not (r.year_min <= y <= r.year_max):
+            return None
+        return str(y), "year", "year", bool(g.get("y2"))
+    return None
+
+
+def _period(unit: str, off: int, pub: Date | None, kind: str) -> Resolved:
+    """A week, weekend, month or year ``off`` steps from the publication date."""
+    if pub is None:
+        return None, ("day" if unit == "day" else "month" if unit in ("week", "weekend", "month") else "year"), kind, False
+    if unit == "day":
+        return _ymd(pub + dt.timedelta(days=off)), "day", kind, False
+    if unit == "week":
+        return _week_value(pub, off), "month", kind, False
+    if unit == "weekend":
+        saturday = _monday(pub) + dt.timedelta(days=7 * off + 5)
+        return _ym(saturday.year, saturday.month), "month", kind, False
+    if unit == "month":
+        y, m = _add_months(pub.year, pub.month, off)
+        return _ym(y, m), "month", kind, False
+    return str(pub.year + off), "year", kind, False
+
+
+_SENT_END = re.compile(r"[.!?\n][\"”’')]*\s")
+_QUOTE_CHARS = "\"“”"
+
+
+def _clause_before(text: str, start: int, limit: int = 120) -> str:
+    """The stretch of the same clause before ``start``: back to the sentence start, a quotation mark or
+    a comma, at most ``limit`` characters (where a future cue such as "akan" is looked for)."""
+    lo = max(0, start - limit)
+    window = text[lo:start]
+    cut = 0
+    for m in _SENT_END.finditer(window):
+        cut = m.end()
+    for ch in _QUOTE_CHARS + ",;":
+        pos = window.rfind(ch)
+        if pos + 1 > cut:
+            cut = pos + 1
+    return window[cut:]
+
+
+def find_timexes(text: str, published: str | None = None, rules: Rules | None = None) -> list[TimeExpr]:
+    """Every time expression in ``text``, resolved against ``published`` (``YYYY-MM-DD`` or None).
+
+    Overlapping matches are settled longest first ("Kamis pekan lalu" beats "pekan lalu").
+    """
+    r = rules or load_rules()
+    pub = parse_iso(published)
+    found: list[tuple[int, int, str, re.Match[str]]] = []
+    for name, rx in r.patterns:
+        for m in rx.finditer(text):
+            s, e = (m.span("core") if "core" in rx.groupindex and m.group("core") else m.span())
+            found.append((s, e, name, m))
+    found.sort(key=lambda t: (-(t[1] - t[0]), t[0]))
+    taken: list[tuple[int, int]] = []
+    out: list[TimeExpr] = []
+    for s, e, name, m in found:
+        if any(s < te and e > ts for ts, te in taken):
+            continue
+        future = bool(r.future_re.search(_clause_before(text, s))) or bool(
+            r.future_re.search(text[e:e + 12].split(",")[0]))
+        res = _resolve(name, m, _Ctx(pub, future, r))
+        if res is None:
+            continue
+        value, precision, kind, is_range = res
+        taken.append((s, e))
+        out.append(TimeExpr(start=s, end=e, text=text[s:e], value=value, precision=precision, kind=kind,
+                            is_range=is_range))
+    out.sort(key=lambda t: t.start)
+    return out
+
+
+def resolve_expression(expr: str, published: str | None = None) -> str | None:
+    """The value of the first time expression in a short string (handy in tests and the CLI)."""
+    found = find_timexes(expr, published)
+    return found[0].value if found else None
+
+
+# ---------------------------------------------------------------------------------------------------
+# Publication date
+# ---------------------------------------------------------------------------------------------------
+
+_TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\b")
+_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+
+
+def _valid_pub(d: Date | None, rules: Rules, today: Date | None = None) -> bool:
+    if d is None:
+        return False
+    today = today or Date.today()
+    return d.year >= int(rules.pub.get("earliest_year", 1990)) and d <= today + dt.timedelta(days=2)
+
+
+def parse_metadata_date(value: str | None) -> Date | None:
+    """A publication date from metadata: ISO first, then anything dateparser reads with day, month and
+    year (RFC 822 feed dates, "14 Jul 2024 09:54 WIB")."""
+    if not value or not value.strip():
+        return None
+    d = parse_iso(value)
+    if d:
+        return d
+    line = date_from_line(value, strict=False)
+    if line:
+        return parse_iso(line)
+    try:
+        import dateparser
+
+        parsed = dateparser.parse(value, languages=["id", "en"],
+                                  settings={"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"]})
+    except Exception:  # dateparser raises on some odd inputs; metadata is then just not usable
+        return None
+    return parsed.date() if parsed else None
+
+
+def date_from_line(line: str, *, strict: bool = True) -> str | None:
+    """The date of a publication date line ("Tanggal: 14 Jul 2024 09:54 wib.", "Selasa, 9 Januari 2024").
+
+    ``strict`` requires the line to be mostly the date: besides it only a label, times, time zones and a
+    few other words (a place, a name) may remain -- a sentence that mentions a date is not a date line.
+    """
+    r = load_rules()
+    p = r.pub
+    if strict and len(line.strip()) > int(p.get("max_line_chars", 90)):
+        return None
+    exprs = [t for t in find_timexes(line, None, r) if t.value and t.precision == "day"]
+    if not exprs:
+        return None
+    t = exprs[0]
+    if not strict:
+        return t.value
+    rest = line[:t.start] + " " + line[t.end:]
+    rest = _TIME_RE.sub(" ", rest)
+    ignore = {_norm(w) for w in list(p.get("labels", [])) + list(p.get("update_labels", [])) + list(p.get("filler", []))}
+    ignore |= set(r.weekday_of)
+    words = [w for w in _WORD_RE.findall(rest) if _norm(w) not in ignore]
+    if len(words) > int(p.get("max_other_words", 3)):
+        return None
+    return t.value
+
+
+def _is_update_line(line: str, rules: Rules) -> bool:
+    labels = rules.pub.get("update_labels", [])
+    return bool(labels) and re.search(rf"{_B}(?:{_alt(labels)}){_E}", line, re.IGNORECASE) is not None
+
+
+_DATELINE_RE = re.compile(r"^\s*[A-ZÀ-Ý][\w .'’-]{1,40}?,\s*")
+
+
+def _dateline_date(paragraph: str) -> str | None:
+    """"JAKARTA, 14 Juli 2024 - ..." : a full date right after the dateline's place, before the dash."""
+    m = _DATELINE_RE.match(paragraph)
+    if not m:
+        return None
+    head = paragraph[m.end():m.end() + 60]
+    for t in find_timexes(head):
+        if t.start == 0 and t.value and t.precision == "day":
+            if re.match(r"\s*(?:\([^)]{1,30}\)\s*)?[-–—]", head[t.end:]):
+                return t.value
+        break
+    return None
+
+
+def publication_date(raw: RawDoc, clean: CleanDoc, *, today: Date | None = None) -> str | None:
+    """The publication date (``YYYY-MM-DD``) of one document, or None.
+
+    Metadata (``raw.published``: HTML meta, JSON field, feed entry, WARC date) wins when it is a real,
+    plausible date. Else the text: a removed date line (``clean.date_lines``), a short date line near the
+    top of the text, or a date in the dateline ("JAKARTA, 14 Juli 2024 -"). A date inside body prose
+    ("melansir Reuters 22 September", "..., Selasa, 9 Januari 2024. ...") is never a publication date.
+    """
+    rules = load_rules()
+    meta = parse_metadata_date(raw.published)
+    if _valid_pub(meta, rules, today):
+        return _ymd(meta)  # type: ignore[arg-type]
+    candidates: list[tuple[bool, str]] = []  # (is an update line, value)
+    for line in clean.date_lines:
+        value = date_from_line(line, strict=False)
+        if value:
+            candidates.append((_is_update_line(line, rules), value))
+    lines = [ln for ln in clean.text.splitlines() if ln.strip()]
+    for line in lines[: int(rules.pub.get("top_lines", 8))]:
+        value = date_from_line(line) or _dateline_date(line)
+        if value:
+            candidates.append((_is_update_line(line, rules), value))
+    for is_update in (False, True):
+        for upd, value in candidates:
+            if upd == is_update and _valid_pub(parse_iso(value), rules, today):
+                return value
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------
+# The spaCy component
+# ---------------------------------------------------------------------------------------------------
+
+
+class DateTagger:
+    """Finds the time expressions of a Doc and resolves them against ``doc._.published``."""
+
+    def __init__(self, nlp: Language, name: str = "sorot_dates", rules_path: str | None = None) -> None:
+        register_extensions()
+        self.name = name
+        self.rules = load_rules(rules_path)
+
+    def __call__(self, doc: Doc) -> Doc:
+        timexes = find_timexes(doc.text, doc._.published, self.rules)
+        for t in timexes:  # snap to token boundaries where the tokenizer agrees
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is not None and span.text.strip(" .,") == t.text.strip(" .,"):
+                t.start, t.end = span.start_char, span.end_char
+                t.text = doc.text[t.start:t.end]
+        doc._.timexes = timexes
+        return doc
+
+
+@Language.factory("sorot_dates", default_config={"rules_path": None})
+def make_date_tagger(nlp: Language, name: str, rules_path: str | None) -> DateTagger:
+    """spaCy factory: ``nlp.add_pipe("sorot_dates")``."""
+    return DateTagger(nlp, name, rules_path)
+
+
+# ---------------------------------------------------------------------------------------------------
+# The date of an event
+# ---------------------------------------------------------------------------------------------------
+
+
+def _timexes(doc: Doc) -> list[TimeExpr]:
+    if doc._.timexes is None:
+        doc._.timexes = find_timexes(doc.text, doc._.published)
+    return list(doc._.timexes)
+
+
+_SPLIT_RE = re.compile(r"(?<=[.!?])[\"”’')]*\s+|\n+")
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges of the sentences: the parser's or sentencizer's when present, else a split on
+    sentence-final punctuation and line breaks (the blank pipeline)."""
+    if doc.has_annotation("SENT_START"):
+        bounds = [(s.start_char, s.end_char) for s in doc.sents]
+        # a sentence never runs across a paragraph break
+        out: list[tuple[int, int]] = []
+        for s, e in bounds:
+            pos = s
+            for m in re.finditer(r"\n+", doc.text[s:e]):
+                out.append((pos, s + m.start()))
+                pos = s + m.end()
+            out.append((pos, e))
+        return [(s, e) for s, e in out if e > s]
+    text = doc.text
+    out, pos = [], 0
+    for m in _SPLIT_RE.finditer(text):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return out
+
+
+def _sentence_index(bounds: list[tuple[int, int]], pos: int) -> int | None:
+    for i, (s, e) in enumerate(bounds):
+        if s <= pos < e or (pos == e and i == len(bounds) - 1):
+            return i
+    for i, (s, _e) in enumerate(bounds):
+        if s > pos:
+            return max(0, i - 1)
+    return len(bounds) - 1 if bounds else None
+
+
+def _barrier_count(text: str, rules: Rules) -> int | None:
+    """Open clause barriers in the text between an event and a date; None when a hard barrier (";")
+    separates them. A barrier closed again by a comma ("..., setelah rapat panjang, ...") does not count."""
+    if any(h in text for h in rules.hard_barriers):
+        return None
+    count = 0
+    for m in rules.barrier_re.finditer(text):
+        if "," not in text[m.end():]:
+            count += 1
+    return count
+
+
+def _anchor(tok: Token) -> Token:
+    """The verb (or sentence root) a token hangs from."""
+    cur = tok
+    for _ in range(50):
+        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+            return cur
+        cur = cur.head
+    return cur
+
+
+_CLAUSE_DEPS = {"acl", "acl:relcl", "relcl", "advcl", "csubj", "parataxis"}
+
+
+def _governs(doc: Doc, t: TimeExpr, start: int, end: int) -> bool:
+    """With a dependency parse: does the date hang from a verb inside the span, or from a verb that
+    dominates the span without crossing into a relative or adverbial clause?"""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    ev = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or ev is None or len(span) == 0 or len(ev) == 0:
+        return False
+    anchor = _anchor(span.root)
+    if ev.start <= anchor.i < ev.end:
+        return True
+    cur = ev.root
+    for _ in range(50):
+        if cur.i == anchor.i:
+            return True
+        if cur.dep_ in _CLAUSE_DEPS or cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for m in re.finditer(r"\n+", text):
+        if text[pos:m.start()].strip():
+            out.append((pos, m.start()))
+        pos = m.end()
+    if text[pos:].strip():
+        out.append((pos, len(text)))
+    return out
+
+
+def lead_range(doc: Doc) -> tuple[int, int] | None:
+    """The character range of the lead: the first ``lead_paragraphs`` body paragraphs, skipping the
+    headline (first paragraph without final punctuation, or equal to the title) and short lines."""
+    rules = load_rules()
+    n = int(rules.raw.get("lead_paragraphs", 2))
+    title = ((doc._.meta or {}).get("title") or "").strip()
+    body: list[tuple[int, int]] = []
+    for i, (s, e) in enumerate(_paragraphs(doc.text)):
+        para = doc.text[s:e].strip()
+        if i == 0 and (para == title or not para.endswith((".", "!", "?", '"', "”"))):
+            continue
+        words = len(para.split())
+        if words < 6 or date_from_line(para):
+            continue
+        body.append((s, e))
+        if len(body) == n:
+            break
+    if not body:
+        return None
+    return body[0][0], body[-1][1]
+
+
+def story_date(doc: Doc) -> str | None:
+    """The news peg: the latest day-precise date the lead mentions (not after publication), i.e. when
+    the reported statement or happening took place. None when the lead has no such date."""
+    lead = lead_range(doc)
+    if lead is None:
+        return None
+    pub = parse_iso(doc._.published)
+    tol = dt.timedelta(days=load_rules().tolerance)
+    best: Date | None = None
+    for t in _timexes(doc):
+        if lead[0] <= t.start < lead[1] and t.value and t.precision == "day":
+            d = parse_iso(t.value)
+            if d and (pub is None or d <= pub + tol) and (best is None or d > best):
+                best = d
+    return _ymd(best) if best else None
+
+
+def _coordinated(text: str, timexes: list[TimeExpr], first: TimeExpr) -> list[TimeExpr]:
+    """``first`` and the dates coordinated with it ("30 Desember 2023 dan 2 Januari 2024")."""
+    group = [first]
+    ordered = sorted(timexes, key=lambda t: t.start)
+    i = ordered.index(first)
+    for nxt in ordered[i + 1:]:
+        if re.fullmatch(r"\s*(?:,|dan|serta|atau|hingga|sampai|and|or|&|,\s*dan)\s*", text[group[-1].end:nxt.start],
+                        re.IGNORECASE):
+            group.append(nxt)
+        else:
+            break
+    return group
+
+
+def timexes_for_span(doc: Doc, start_char: int, end_char: int, *, lead_fallback: bool = False
+                     ) -> list[TimeExpr]:
+    """The time expressions that date an event span (usually one; several when the span's own dates are
+    coordinated). Order of preference:
+
+    1. a date inside the span (with the dates coordinated with it);
+    2. a date of the same sentence that governs the span: with a parse, one hanging from the span's verb
+       or a verb above it; else the nearest one not separated from the span by an open clause barrier
+       ("yang", "setelah", "termasuk", ";"). A vague expression ("baru-baru ini") counts: the clause
+       has its own, unknown time, and nothing else is borrowed;
+    3. a broken-off continuation: the next "sentence" is a fragment starting with a preposition that
+       carries a date right away ("... bertemu Putin. Di Vladivostok pada Juni 2024 ...");
+    4. with ``lead_fallback`` and a span inside the lead: the story date (see :func:`story_date`) -- for
+       speech acts (accusing, rejecting, threatening...) reported in the lead, whose date is the date of
+       the statement the story is about.
+
+    Never the publication date by default.
+    """
+    rules = load_rules()
+    text = doc.text
+    timexes = _timexes(doc)
+    bounds = sentence_bounds(doc)
+    si = _sentence_index(bounds, start_char)
+    if si is None:
+        return []
+    s_lo, s_hi = bounds[si]
+    inside = [t for t in timexes if t.start < end_char and t.end > start_char]
+    if inside:
+        return _coordinated(text, timexes, inside[0])
+    same = [t for t in timexes if s_lo <= t.start and t.end <= max(s_hi, end_char)]
+    parsed = doc.has_annotation("DEP")
+    scored: list[tuple[int, int, TimeExpr]] = []
+    for t in same:
+        gap = text[end_char:t.start] if t.start >= end_char else text[t.end:start_char]
+        governs = parsed and _governs(doc, t, start_char, end_char)
+        barriers = _barrier_count(gap, rules)
+        if governs:
+            scored.append((0, len(gap), t))
+        elif barriers == 0:
+            scored.append((1, len(gap), t))
+    if scored:
+        scored.sort(key=lambda x: (x[0], x[1]))
+        return _coordinated(text, timexes, scored[0][2])
+    if not same and si + 1 < len(bounds):
+        n_lo, n_hi = bounds[si + 1]
+        frag = text[n_lo:n_hi]
+        starts = [w.lower() for w in rules.raw.get("continuation_starts", [])]
+        first_word = frag.split(None, 1)[0].lower() if frag.strip() else ""
+        if first_word in starts and "\n" not in text[s_hi:n_lo]:
+            limit = n_lo + int(rules.raw.get("continuation_max_offset", 60))
+            nxt = [t for t in timexes if n_lo <= t.start < min(limit, n_hi)]
+            if nxt and _barrier_count(text[n_lo:nxt[0].start], rules) == 0:
+                return _coordinated(text, timexes, nxt[0])
+    if lead_fallback:
+        lead = lead_range(doc)
+        if lead and lead[0] <= start_char < lead[1] and not same:
+            peg = story_date(doc)
+            if peg:
+                return [TimeExpr(start=-1, end=-1, text="", value=peg, precision="day", kind="story")]
+    return []
+
+
+def timex_for_span(doc: Doc, start_char: int, end_char: int, *, lead_fallback: bool = False) -> TimeExpr | None:
+    """The one time expression that dates an event span (first of :func:`timexes_for_span`)."""
+    found = timexes_for_span(doc, start_char, end_char, lead_fallback=lead_fallback)
+    return found[0] if found else None
+
+
+def date_for_span(doc: Doc, start_char: int, end_char: int, *, lead_fallback: bool = False) -> str | None:
+    """The date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) of the event whose trigger or evidence phrase
+    spans ``[start_char, end_char)``, or None. Pass the tightest span you have (trigger and arguments),
+    not the whole sentence: the span decides between two dates of one sentence."""
+    t = timex_for_span(doc, start_char, end_char, lead_fallback=lead_fallback)
+    return t.value if t else None
+
+
+def dates_for_span(doc: Doc, start_char: int, end_char: int, *, lead_fallback: bool = False) -> list[str | None]:
+    """All dates of an event span: one per coordinated date ("pada 30 Desember 2023 dan 2 Januari 2024"
+    gives two), so the event coder can emit one event per date. Empty when undated."""
+    return [t.value for t in timexes_for_span(doc, start_char, end_char, lead_fallback=lead_fallback)]
+
+
+__all__ = [
+    "DateTagger", "date_for_span", "date_from_line", "dates_for_span", "find_timexes", "lead_range",
+    "load_rules", "parse_metadata_date", "publication_date", "resolve_expression", "sentence_bounds",
+    "story_date", "timex_for_span", "timexes_for_span",
+]
