@@ -74,6 +74,7 @@ class Rules:
     ahead: set[str]
     future_re: re.Pattern[str]
     barrier_re: re.Pattern[str]
+    coordinator_re: re.Pattern[str]
     hard_barriers: list[str]
     patterns: list[tuple[str, re.Pattern[str]]]
     year_min: int
@@ -151,12 +152,13 @@ def load_rules(path: str | None = None) -> Rules:
     ]
     patterns = [(name, re.compile(rx, re.IGNORECASE)) for name, rx in specs]
     barrier_re = re.compile(rf"{_B}(?:{_alt(data['barriers'])}){_E}", re.IGNORECASE)
+    coordinator_re = re.compile(rf"{_B}(?:{_alt(data.get('coordinators', ['dan']))}){_E}", re.IGNORECASE)
     future_re = re.compile(rf"{_B}(?:{_alt(data['future_cues'])}){_E}", re.IGNORECASE)
     lo, hi = data.get("year_range", [1900, 2100])
     return Rules(
         raw=data, month_of=month_of, abbrevs=abbrevs, weekday_of=weekday_of, relative_after=relative_after,
         unit_of=unit_of, day_phrases=day_phrases, period_phrases=period_phrases, numbers=numbers, ago=ago,
-        ahead=ahead, future_re=future_re, barrier_re=barrier_re, hard_barriers=list(data.get("hard_barriers", [])),
+        ahead=ahead, future_re=future_re, barrier_re=barrier_re, coordinator_re=coordinator_re, hard_barriers=list(data.get("hard_barriers", [])),
         patterns=patterns, year_min=int(lo), year_max=int(hi), tolerance=int(data.get("tolerance_days", 2)),
     )
 
@@ -250,6 +252,7 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> Resolved | None:
     pub = ctx.pub
     low = {k: (v.lower() if isinstance(v, str) else v) for k, v in g.items()}
     w = r.weekday_of.get(_norm(g["w"])) if g.get("w") else None
+    d: Date | None
 
     if name in ("full", "mdy", "num", "iso"):
         month = r.month_of[_norm(g["m"].rstrip("."))] if g.get("m") else int(g["mo"])
@@ -279,7 +282,6 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> Resolved | None:
             return None
         if pub is None:
             return None, "day", "date", bool(g.get("d2"))
-        d: Date | None
         if g.get("yrel"):
             d = _safe_date(pub.year + r.relative_after[_norm(g["yrel"])], month, day)
         elif g.get("rel"):
@@ -351,9 +353,11 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> Resolved | None:
         return _period(unit, off, pub, "relative")
 
     if name in ("offset", "seoffset"):
-        unit = r.unit_of.get(_norm(g["unit"])) or r.unit_of.get(_norm(g["unit"])[:-1])
-        if unit is None:
+        unit_word = _norm(g["unit"])
+        found_unit = r.unit_of.get(unit_word) or r.unit_of.get(unit_word[:-1])
+        if found_unit is None:
             return None
+        unit = found_unit
         if name == "seoffset":
             n = 1
         elif low["n"].isdigit():
@@ -542,9 +546,9 @@ def _dateline_date(paragraph: str) -> str | None:
         return None
     head = paragraph[m.end():m.end() + 60]
     for t in find_timexes(head):
-        if t.start == 0 and t.value and t.precision == "day":
-            if re.match(r"\s*(?:\([^)]{1,30}\)\s*)?[-–—]", head[t.end:]):
-                return t.value
+        if (t.start == 0 and t.value and t.precision == "day"
+                and re.match(r"\s*(?:\([^)]{1,30}\)\s*)?[-–—]", head[t.end:])):
+            return t.value
         break
     return None
 
@@ -667,6 +671,12 @@ def _barrier_count(text: str, rules: Rules) -> int | None:
         if "," not in text[m.end():]:
             count += 1
     return count
+
+
+def _fronted(before: str, rules: Rules) -> bool:
+    """Is a date at the front of its sentence ("Pada Senin, ...")? Then it scopes over every conjunct."""
+    words = _WORD_RE.findall(before)
+    return len(words) <= 1 and not re.search(r"[,;]", before)
 
 
 def _anchor(tok: Token) -> Token:
@@ -802,6 +812,9 @@ def timexes_for_span(doc: Doc, start_char: int, end_char: int, *, lead_fallback:
         gap = text[end_char:t.start] if t.start >= end_char else text[t.end:start_char]
         governs = parsed and _governs(doc, t, start_char, end_char)
         barriers = _barrier_count(gap, rules)
+        if barriers == 0 and t.start < start_char and not _fronted(text[s_lo:t.start], rules):
+            # "X pada September 2023 dan Y ...": a date inside one conjunct does not carry to the next
+            barriers = len(rules.coordinator_re.findall(gap))
         if governs:
             scored.append((0, len(gap), t))
         elif barriers == 0:
@@ -821,7 +834,7 @@ def timexes_for_span(doc: Doc, start_char: int, end_char: int, *, lead_fallback:
                 return _coordinated(text, timexes, nxt[0])
     if lead_fallback:
         lead = lead_range(doc)
-        if lead and lead[0] <= start_char < lead[1] and not same:
+        if lead and lead[0] <= start_char < lead[1] and not scored:
             peg = story_date(doc)
             if peg:
                 return [TimeExpr(start=-1, end=-1, text="", value=peg, precision="day", kind="story")]
