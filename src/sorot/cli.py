@@ -100,7 +100,7 @@ def analyze(
                         out_fh.write(json.dumps(result.to_json_dict(), ensure_ascii=False) + "\n")
                         out_fh.flush()  # nothing already analysed is lost if a later file breaks the run
                     if store is not None:
-                        store.save_document(result)
+                        store.save_document(result, run_id)
                     if report is not None:
                         documents.append(result)
                 progress.update(task, advance=1, last=(getattr(result, "id", "") or "")[:40])
