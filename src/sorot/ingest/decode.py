@@ -58,13 +58,12 @@ def display(path: str | Path) -> str:
 
 
 def format_size(n_bytes: int) -> str:
-    """Human size in decimal megabytes ("25.3 MB", "20 MB"), the unit of the ``--max-size`` flag."""
-    mb = n_bytes / 1_000_000
-    if mb >= 1 and abs(mb - round(mb)) < 1e-9:
-        return f"{int(round(mb))} MB"
-    if mb >= 0.1:
-        return f"{mb:.1f} MB"
-    return f"{n_bytes / 1000:.1f} kB"
+    """Human size in decimal units ("25.3 MB", "20 MB", "50 kB"), the units of the ``--max-size`` flag."""
+    for unit, scale in (("MB", 1_000_000), ("kB", 1000)):
+        if n_bytes >= scale or unit == "kB":
+            value = n_bytes / scale
+            return f"{int(round(value))} {unit}" if abs(value - round(value)) < 1e-9 else f"{value:.1f} {unit}"
+    raise AssertionError("unreachable")
 
 
 def too_large(what: str, size: int, limit: int, flag: str = "--max-size") -> str:

@@ -20,6 +20,9 @@ from sorot.records import RawDoc
 
 log = logging.getLogger(__name__)
 
+# Fewer words than this is a menu or an empty template, not an article.
+MIN_WORDS = 5
+
 # Block elements that end a paragraph when a fragment (feed summary) is flattened to text.
 _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section",
            "article", "figure", "figcaption", "pre", "ul", "ol", "table", "header", "footer"}
@@ -112,7 +115,7 @@ def parse_html(html: str, path: str | None, *, url: str | None = None, kind: str
         except Exception:  # baseline is best effort
             text = ""
         text = text.strip()
-    if not text:
+    if len(text.split()) < MIN_WORDS:
         raise ReadProblem(where, f"file {where}: no extractable text in the HTML page")
 
     title = tidy(meta.get("og:title")) or tidy(getattr(doc, "title", None)) or tidy(meta.get("twitter:title"))
