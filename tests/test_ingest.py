@@ -82,7 +82,7 @@ def test_text_file_robust_encodings(tmp_path: Path, settings: Settings) -> None:
     (tmp_path / "latin1.txt").write_bytes(body.encode("latin-1"))
     (tmp_path / "cp1252.txt").write_bytes(("Harga “naik” lagi\nPedagang menyebut harga naik 5 € per kilo."
                                            ).encode("cp1252"))
-    (tmp_path / "bom.txt").write_bytes(b"\xef\xbb\xbf" + "Judul Berita\nIsi berita pendek.\n".encode())
+    (tmp_path / "bom.txt").write_bytes(b"\xef\xbb\xbf" + b"Judul Berita\nIsi berita pendek.\n")
     (tmp_path / "utf16.txt").write_bytes("Judul UTF-16\nIsi berita dalam UTF-16.\n".encode("utf-16"))
     (tmp_path / "nfd.txt").write_bytes("Cafe\u0301 Baru\nKafe\u0301 itu ramai.\n".encode())
     items = list(read_paths([str(tmp_path)], settings))

@@ -12,12 +12,12 @@ from sorot.config import Settings
 from sorot.ingest import read_paths
 from sorot.records import IngestError, RawDoc
 
-PAGE = """<html><head><meta property="og:title" content="Pelabuhan Tanjung Perak Tambah Dermaga">
+PAGE = b"""<html><head><meta property="og:title" content="Pelabuhan Tanjung Perak Tambah Dermaga">
 <meta property="og:site_name" content="Bahari Kini"></head><body><article>
 <h1>Pelabuhan Tanjung Perak Tambah Dermaga</h1>
 <p>SURABAYA - Pengelola Pelabuhan Tanjung Perak menambah dua dermaga baru untuk kapal peti kemas.</p>
 <p>Penambahan itu diharapkan memangkas waktu tunggu kapal hingga separuhnya, kata direktur operasional.</p>
-</article></body></html>""".encode()
+</article></body></html>"""
 
 TEXT = "Sidang Gugatan Lahan Ditunda\nHakim menunda sidang gugatan lahan warga Kendari hingga pekan depan.\n"
 

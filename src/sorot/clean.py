@@ -126,7 +126,7 @@ def match_line(paragraph: str, position: int | None = None) -> Rule | None:
 
 def _hard_wrapped(lines: list[str]) -> bool:
     """True when a block's lines are one paragraph wrapped at a fixed width (e-mail, Gutenberg style)."""
-    if len(lines) < 3:
+    if len(lines) < 2:
         return False
     widths = [len(line) for line in lines[:-1]]
     if min(widths) < 40 or max(widths) > 100 or max(widths) - min(widths) > 35:

@@ -14,8 +14,11 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-# How much more confident (probability points) lingua must be in Malay than in Indonesian.
+# How much more confident (probability points) lingua must be in Malay than in Indonesian; short texts
+# (a headline, one sentence) share almost all their words between the two and need a wider margin.
 MALAY_MARGIN = 0.30
+MALAY_MARGIN_SHORT = 0.40
+SHORT_CHARS = 200
 # Texts shorter than this (letters) are too short to decide; the default language is returned.
 MIN_LETTERS = 20
 # Detection looks at the start of the text only: a few thousand characters decide the language, and
@@ -60,6 +63,7 @@ def detect_language(text: str, languages: list[str]) -> str:
     best = max(confidences, key=lambda c: confidences[c])
     if confidences[best] <= 0:
         return default
-    if best == "ms" and "id" in confidences and confidences["ms"] - confidences["id"] < MALAY_MARGIN:
+    margin = MALAY_MARGIN_SHORT if len(sample) < SHORT_CHARS else MALAY_MARGIN
+    if best == "ms" and "id" in confidences and confidences["ms"] - confidences["id"] < margin:
         return "id"
     return best
