@@ -138,11 +138,11 @@ def load_rules(path: str | None = None) -> Rules:
         ("weekday", rf"{_B}(?:(?P<hari>hari)\s+)?(?P<w>{wd})(?:\s+(?P<tod>{tod}))?"
                     rf"(?:\s+(?P<wk>{_alt(w for w, u in unit_of.items() if u == 'week')})\s+(?P<wkrel>{rel})"
                     rf"|\s+(?P<rel>{rel}))?(?:\s+(?P<tod2>{tod}))?{_E}"),
+        ("periodphrase", rf"{_B}(?P<ph>{_alt(period_phrases)}){_E}"),
         ("period", rf"{_B}(?:(?P<mod>{mod})\s+)?(?P<unit>{units_rel})\s+(?P<rel>{rel}){_E}"),
         ("offset", rf"{_B}(?P<n>\d{{1,3}}|{nums})\s+(?P<unit>{units_num})\s+(?P<dir>{direction}){_E}"),
         ("seoffset", rf"{_B}{se}(?P<unit>{se_units})\s+(?P<dir>{direction}){_E}"),
         ("dayphrase", rf"{_B}(?P<ph>{_alt(day_phrases)}){_E}"),
-        ("periodphrase", rf"{_B}(?P<ph>{_alt(period_phrases)}){_E}"),
         ("vague", rf"{_B}(?P<ph>{_alt(data['vague'])}){_E}"),
         ("yeart", rf"{_B}(?:(?P<mod>{mod})\s+)?tahun\s+(?P<y>\d{{4}})"
                   rf"(?:\s*(?:[-–/]|hingga|sampai)\s*(?P<y2>\d{{4}}))?{_E}{not_quantity}"),
@@ -228,15 +228,15 @@ def _year4(y: str) -> int:
 def _pick_year(month: int, day: int | None, ctx: _Ctx, weekday: int | None = None) -> Date | None:
     """The year of a year-less date: the most recent one not after publication (plus a small tolerance),
     or, in a clause about the future, the first one not before it. A weekday given beside the date
-    ("Selasa (30/8)") must agree when any candidate year agrees."""
+    ("Selasa (30/8)") picks the year it agrees with, when one of the nearby years does."""
     pub = ctx.pub
     if pub is None:
         return None
     cands = [c for y in (pub.year - 1, pub.year, pub.year + 1) if (c := _safe_date(y, month, day or 1))]
     if weekday is not None and day is not None:
         agreeing = [c for c in cands if c.weekday() == weekday]
-        if agreeing:
-            cands = agreeing
+        if agreeing:  # the weekday settles the year, even a little ahead of publication
+            return min(agreeing, key=lambda c: abs((c - pub).days))
     tol = dt.timedelta(days=ctx.rules.tolerance)
     if ctx.future:
         later = [c for c in cands if c >= pub - tol]
@@ -444,7 +444,7 @@ def find_timexes(text: str, published: str | None = None, rules: Rules | None = 
         for m in rx.finditer(text):
             s, e = (m.span("core") if "core" in rx.groupindex and m.group("core") else m.span())
             found.append((s, e, name, m))
-    found.sort(key=lambda t: (-(t[1] - t[0]), t[0]))
+    found.sort(key=lambda t: (-(t[1] - t[0]), t[0]))  # stable: on a tie the earlier pattern wins
     taken: list[tuple[int, int]] = []
     out: list[TimeExpr] = []
     for s, e, name, m in found:
@@ -767,9 +767,14 @@ def _coordinated(text: str, timexes: list[TimeExpr], first: TimeExpr) -> list[Ti
     group = [first]
     ordered = sorted(timexes, key=lambda t: t.start)
     i = ordered.index(first)
+    if first.kind == "vague":
+        return group
     for nxt in ordered[i + 1:]:
-        if re.fullmatch(r"\s*(?:,|dan|serta|atau|hingga|sampai|and|or|&|,\s*dan)\s*", text[group[-1].end:nxt.start],
-                        re.IGNORECASE):
+        sep = text[group[-1].end:nxt.start]
+        if nxt.kind == "vague":
+            break
+        if re.fullmatch(r"\s*,?\s*(?:dan|serta|atau|and|or|&)\s*", sep, re.IGNORECASE) or (
+                re.fullmatch(r"\s*,\s*", sep) and nxt.kind == first.kind):
             group.append(nxt)
         else:
             break

@@ -1,0 +1,371 @@
+"""Time expressions, publication dates and event dates (sorot.extract.dates).
+
+Every sentence here was written for these tests, on varied stories (floods, elections, courts, trade,
+football, health); the seed articles are read from ../shared at run time only.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sorot.extract.dates import (
+    date_for_span,
+    dates_for_span,
+    find_timexes,
+    publication_date,
+    story_date,
+)
+from sorot.records import CleanDoc, RawDoc
+
+NOTHING = "<no expression>"
+
+# (text, publication date, expected value of the first time expression; None = found but unresolved)
+EXPRESSIONS: list[tuple[str, str | None, str | None]] = [
+    # absolute dates resolve without a publication date
+    ("Banjir bandang melanda Kabupaten Garut pada 30 Desember 2023.", None, "2023-12-30"),
+    ("Pemungutan suara ulang digelar 2 Januari 2024 di tiga TPS.", "2024-03-06", "2024-01-02"),
+    ("Sidang perdana kasus korupsi itu dibuka pada 14 Jul 2024 di PN Jakarta Pusat.", None, "2024-07-14"),
+    ("Harga cabai melonjak sejak 9/1/2024 menurut pedagang Pasar Induk.", None, "2024-01-09"),
+    ("KPU menetapkan hasil rekapitulasi pada Rabu, 20 Maret 2024.", None, "2024-03-20"),
+    ("Rapat dengar pendapat berlangsung 5-7 Februari 2024 di Senayan.", None, "2024-02-05"),
+    ("The tribunal ruled on January 9, 2024 that the contract was void.", None, "2024-01-09"),
+    ("Data BPS per 2024-02-01 menunjukkan inflasi turun.", None, "2024-02-01"),
+    ("Gempa susulan tercatat tanggal 21 Nov 2022 pukul 13.21 WIB.", None, "2022-11-21"),
+    ("Timnas U-23 menang adu penalti pada 29 Februari 2024.", None, "2024-02-29"),
+    ("Tim SAR menemukan korban, Selasa (14/09/2024), di hilir sungai.", None, "2024-09-14"),
+    # month and year
+    ("Kesepakatan dagang itu diteken pada Juni 2024 di Brussel.", None, "2024-06"),
+    ("Musim kemarau diperkirakan berlangsung hingga September 2023.", None, "2023-09"),
+    ("Harga beras naik sejak akhir Oktober 2023.", None, "2023-10"),
+    ("Stadion itu direnovasi pada bulan Mei 2019.", None, "2019-05"),
+    # years alone
+    ("Klub itu terakhir menjuarai liga pada 2006.", None, "2006"),
+    ("Undang-undang tersebut berlaku sejak tahun 2014.", None, "2014"),
+    ("Proyek jalan tol itu ditargetkan rampung akhir 2025.", "2024-03-06", "2025"),
+    ("Target eliminasi tuberkulosis hingga 2030 belum berubah.", None, "2030"),
+    ("Ekspor nikel melonjak pada kuartal I 2024.", None, "2024"),
+    ("Masa bakti anggota dewan periode 2019-2024 segera berakhir.", None, "2019"),
+    # not dates
+    ("Kapal itu mengangkut hingga 2000 orang pengungsi.", None, NOTHING),
+    ("Peringatan Perang Korea ke-70 tahun digelar meriah.", None, NOTHING),
+    ("Skor akhir 2-1 untuk tuan rumah setelah laga sengit.", "2024-03-06", NOTHING),
+    ("Ia sudah bekerja selama 25 tahun di pabrik tekstil itu.", "2024-03-06", NOTHING),
+    # day and number: the year comes from the publication date
+    ("Hakim membacakan vonis, Selasa (30/8).", "2022-08-31", "2022-08-30"),
+    ("Korban banjir dievakuasi ke posko, Kamis (14/09).", "2023-09-15", "2023-09-14"),
+    ("Polisi menggelar konferensi pers pada Sabtu (13/7).", "2024-07-14", "2024-07-13"),
+    ("Menurut laporan kantor berita itu (31/8), kapal tenggelam.", "2022-09-01", "2022-08-31"),
+    ("Pasar induk tutup lebih awal, Jumat (30/12).", "2023-01-05", "2022-12-30"),
+    ("Laga final akan digelar Minggu (21/7) di Gelora Bung Karno.", "2024-07-14", "2024-07-21"),
+    ("Sidang lanjutan ditunda hingga Kamis (18/7).", "2024-07-14", "2024-07-18"),
+    ("Hakim membacakan vonis, Selasa (30/8).", None, None),
+    # weekdays: the most recent one on or before publication (forward in a clause about the future)
+    ("Gubernur meninjau lokasi longsor pada hari Kamis.", "2023-08-31", "2023-08-31"),
+    ("Warga memprotes kenaikan tarif air Selasa lalu.", "2023-08-31", "2023-08-29"),
+    ("Pelatih mengumumkan skuad di hari Selasa.", "2024-03-06", "2024-03-05"),
+    ("Presiden melantik menteri baru Senin pagi.", "2024-03-06", "2024-03-04"),
+    ("Pasar murah digelar pada hari Minggu di alun-alun.", "2024-03-06", "2024-03-03"),
+    ("Konser amal itu akan digelar Sabtu di Yogyakarta.", "2024-03-06", "2024-03-09"),
+    ("Juru bicara itu berbicara pada Kamis pekan lalu.", "2023-08-31", "2023-08-24"),
+    ("Rapat paripurna dijadwalkan Rabu depan.", "2024-03-06", "2024-03-13"),
+    ("KPK memeriksa tiga saksi Jumat ini.", "2024-03-06", "2024-03-08"),
+    ("Banjir di kawasan itu surut Selasa lalu.", "2024-03-05", "2024-02-27"),
+    ("Gubernur meninjau lokasi longsor pada hari Kamis.", None, None),
+    # relative references
+    ("Harga emas antam turun kemarin.", "2024-03-06", "2024-03-05"),
+    ("Tanggul sungai jebol kemarin lusa.", "2024-03-06", "2024-03-04"),
+    ("Hari ini bursa saham dibuka menguat.", "2024-03-06", "2024-03-06"),
+    ("Laga tandang itu dimainkan besok.", "2024-03-06", "2024-03-07"),
+    ("Bendungan darurat jebol tadi malam.", "2024-03-06", "2024-03-05"),
+    ("Tim medis tiba di lokasi dua hari lalu.", "2024-03-06", "2024-03-04"),
+    ("Pabrik sepatu itu ditutup tiga tahun lalu.", "2024-03-06", "2021"),
+    ("Banjir merendam ratusan rumah pekan lalu.", "2023-08-31", "2023-08"),
+    ("Ribuan buruh berunjuk rasa minggu lalu.", "2024-03-06", "2024-02"),
+    ("Minggu kemarin tim itu kalah telak di kandang.", "2024-03-06", "2024-02"),
+    ("Harga bawang merah turun minggu ini.", "2024-03-06", "2024-03"),
+    ("Dua pekan lalu pemerintah membuka keran impor.", "2024-03-06", "2024-02"),
+    ("Ribuan pendaki memadati Gunung Gede akhir pekan lalu.", "2024-03-06", "2024-03"),
+    ("Inflasi bulan lalu tercatat 2,5 persen.", "2024-03-06", "2024-02"),
+    ("Menteri Keuangan mengumumkan paket stimulus awal bulan ini.", "2024-03-06", "2024-03"),
+    ("Tarif listrik naik bulan depan.", "2023-12-20", "2024-01"),
+    ("Tarif impor baja dinaikkan Maret lalu.", "2024-07-14", "2024-03"),
+    ("Tarif impor baja dinaikkan Maret lalu.", "2024-03-06", "2023-03"),
+    ("Bank sentral menaikkan suku bunga Mei tahun lalu.", "2024-03-06", "2023-05"),
+    ("Jembatan gantung itu diresmikan pada Juni.", "2024-07-14", "2024-06"),
+    ("Hasil panen raya diumumkan pada Juni.", "2024-03-06", "2023-06"),
+    ("Turnamen bulu tangkis itu dimulai Agustus mendatang.", "2024-03-06", "2024-08"),
+    ("Perusahaan itu merugi tahun lalu.", "2024-03-06", "2023"),
+    ("Pemilihan kepala daerah digelar tahun ini.", "2024-03-06", "2024"),
+    ("Harga gas melon naik sejak 1 Mei lalu.", "2024-03-06", "2023-05-01"),
+    ("The ministry said last week that exports fell.", "2024-03-06", "2024-02"),
+    ("Banjir merendam ratusan rumah pekan lalu.", None, None),
+    ("Tarif impor baja dinaikkan Maret lalu.", None, None),
+    # year-less dates
+    ("Kapal feri berangkat 30 Agustus dari Surabaya.", "2023-09-03", "2023-08-30"),
+    ("Kapal feri berangkat 30 Agustus dari Surabaya.", None, None),
+    ("Pelantikan presiden akan dilaksanakan 20 Oktober.", "2024-03-06", "2024-10-20"),
+    ("Gempa bermagnitudo 5,6 terjadi 28 Desember.", "2024-01-03", "2023-12-28"),
+    # vague: found, no value
+    ("Kasus demam berdarah meningkat baru-baru ini.", "2024-03-06", None),
+    ("Harga tiket pesawat melambung belakangan ini.", "2024-03-06", None),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), EXPRESSIONS)
+def test_expression_table(text: str, published: str | None, expected: str | None) -> None:
+    found = find_timexes(text, published)
+    if expected == NOTHING:
+        assert found == [], [(t.text, t.value) for t in found]
+        return
+    assert found, f"no time expression found in {text!r}"
+    assert found[0].value == expected, (found[0].text, found[0].value)
+
+
+def test_table_is_large_and_varied() -> None:
+    assert len(EXPRESSIONS) >= 60
+    assert len({row[0] for row in EXPRESSIONS}) >= 55
+
+
+def test_kinds_precision_and_ranges() -> None:
+    pub = "2024-03-06"
+    by_text = {t.text: t for t in find_timexes(
+        "Pada 5-7 Februari 2024, Kamis pekan lalu, baru-baru ini, pada 2006, Juni 2024 dan kemarin.", pub)}
+    assert by_text["5-7 Februari 2024"].is_range and by_text["5-7 Februari 2024"].precision == "day"
+    assert by_text["Kamis pekan lalu"].kind == "weekday" and by_text["Kamis pekan lalu"].value == "2024-02-29"
+    assert by_text["baru-baru ini"].kind == "vague" and by_text["baru-baru ini"].value is None
+    assert by_text["2006"].precision == "year" and by_text["2006"].kind == "year"
+    assert by_text["Juni 2024"].precision == "month"
+    assert by_text["kemarin"].value == "2024-03-05" and by_text["kemarin"].kind == "relative"
+
+
+def test_minggu_is_sunday_or_week_by_context() -> None:
+    pub = "2024-03-06"  # a Wednesday
+    sunday = find_timexes("Pawai budaya digelar pada hari Minggu.", pub)
+    week = find_timexes("Pawai budaya digelar Minggu lalu oleh warga.", pub)
+    assert sunday[0].value == "2024-03-03" and sunday[0].kind == "weekday"
+    assert week[0].value == "2024-02" and week[0].kind == "relative"
+
+
+def test_two_dates_in_one_sentence_are_two_expressions() -> None:
+    found = find_timexes("Serangan udara terjadi pada 30 Desember 2023 dan 2 Januari 2024.")
+    assert [t.value for t in found] == ["2023-12-30", "2024-01-02"]
+    text = "Serangan udara terjadi pada 30 Desember 2023 dan 2 Januari 2024."
+    assert [text[t.start:t.end] for t in found] == ["30 Desember 2023", "2 Januari 2024"]
+
+
+# ----------------------------------------------------------------------------------------------------
+# publication dates
+# ----------------------------------------------------------------------------------------------------
+
+
+def _docs(text: str, *, published: str | None = None, date_lines: list[str] | None = None
+          ) -> tuple[RawDoc, CleanDoc]:
+    raw = RawDoc(text=text, kind="txt", published=published)
+    clean = CleanDoc(text=text, title=text.splitlines()[0], date_lines=date_lines or [])
+    return raw, clean
+
+
+BODY = ("Ratusan warga mengungsi setelah sungai meluap dan merendam permukiman di tiga kecamatan, "
+        "kata kepala badan penanggulangan bencana setempat.")
+
+
+@pytest.mark.parametrize(("text", "meta", "date_lines", "expected"), [
+    # metadata wins over a date line in the text
+    (f"Banjir Rendam Tiga Kecamatan\nTanggal: 14 Jul 2024 09:54 wib.\n{BODY}", "2024-05-02", [], "2024-05-02"),
+    (f"Banjir Rendam Tiga Kecamatan\n{BODY}", "2024-07-14T09:54:00+07:00", [], "2024-07-14"),
+    (f"Banjir Rendam Tiga Kecamatan\n{BODY}", "Sun, 14 Jul 2024 02:54:00 GMT", [], "2024-07-14"),
+    # implausible or unreadable metadata is ignored
+    (f"Banjir Rendam Tiga Kecamatan\nTanggal: 14 Jul 2024 09:54 wib.\n{BODY}", "2099-01-01", [], "2024-07-14"),
+    (f"Banjir Rendam Tiga Kecamatan\n{BODY}", "bukan tanggal", [], None),
+    # date lines removed by cleaning; an update line loses to the publication line
+    (f"Banjir Rendam Tiga Kecamatan\n{BODY}", None,
+     ["Diperbarui: 15 Juli 2024 10:00 WIB", "Tanggal: 14 Jul 2024 09:54 wib."], "2024-07-14"),
+    # a date line near the top
+    (f"Banjir Rendam Tiga Kecamatan\nSelasa, 9 Januari 2024\n{BODY}", None, [], "2024-01-09"),
+    (f"Harga Beras Naik\nDiterbitkan 03/02/2024 pukul 07.15 WIB\n{BODY}", None, [], "2024-02-03"),
+    # a dateline with a full date
+    (f"Harga Beras Naik\nJAKARTA, 14 Juli 2024 - {BODY}", None, [], "2024-07-14"),
+    # dates inside body prose are not publication dates
+    (f"Harga Beras Naik\nJAKARTA - Harga beras naik lagi, melansir Reuters 22 September 2023. {BODY}", None, [],
+     None),
+    (f"Harga Beras Naik\n{BODY} Pernyataan bersama itu dirilis Selasa, 9 Januari 2024, di Jenewa. {BODY}",
+     None, [], None),
+    (f"Harga Beras Naik\n{BODY}", None, [], None),
+])
+def test_publication_date(text: str, meta: str | None, date_lines: list[str], expected: str | None) -> None:
+    raw, clean = _docs(text, published=meta, date_lines=date_lines)
+    assert publication_date(raw, clean) == expected
+
+
+def _prepare(path: Path) -> tuple[RawDoc, CleanDoc]:
+    """The real reader and cleaner when they are installed, else the raw text as the clean text."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        from sorot.clean import clean
+        from sorot.ingest.text import parse_text
+    except ImportError:
+        return _docs(text)
+    raw = parse_text(text, path=str(path))
+    return raw, clean(raw)
+
+
+def test_seed_publication_dates(seeds_dir: Path, shared_dir: Path) -> None:
+    gold_dir = shared_dir / "gold" / "seeds"
+    checked = 0
+    for path in sorted(seeds_dir.glob("*.txt")):
+        gold_file = gold_dir / f"{path.stem}.json"
+        if not gold_file.exists():
+            continue
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        raw, clean = _prepare(path)
+        assert publication_date(raw, clean) == gold.get("published"), path.name
+        checked += 1
+    assert checked >= 1
+
+
+def test_seed_publication_dates_from_raw_text(seeds_dir: Path, shared_dir: Path) -> None:
+    """Without the cleaner (date lines still in the text) the answer is the same."""
+    for path in sorted(seeds_dir.glob("*.txt")):
+        gold_file = shared_dir / "gold" / "seeds" / f"{path.stem}.json"
+        if gold_file.exists():
+            raw, clean = _docs(path.read_text(encoding="utf-8"))
+            assert publication_date(raw, clean) == json.loads(gold_file.read_text())["published"], path.name
+
+
+# ----------------------------------------------------------------------------------------------------
+# the component and event dates
+# ----------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    pipe = spacy.blank("id")
+    pipe.add_pipe("sentencizer")
+    pipe.add_pipe("sorot_dates")
+    return pipe
+
+
+def _doc(nlp: Language, text: str, published: str | None, title: str | None = None) -> Doc:
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    doc._.meta = {"title": title}
+    return nlp(doc)
+
+
+def _span(text: str, phrase: str) -> tuple[int, int]:
+    i = text.index(phrase)
+    return i, i + len(phrase)
+
+
+def test_component_sets_token_aligned_timexes(nlp: Language) -> None:
+    text = "Hakim membacakan vonis, Selasa (5/3), dan sidang banding digelar pada Juni 2024."
+    doc = _doc(nlp, text, "2024-03-06")
+    values = [(t.text, t.value) for t in doc._.timexes]
+    assert values == [("Selasa (5/3)", "2024-03-05"), ("Juni 2024", "2024-06")]
+    for t in doc._.timexes:
+        assert doc.char_span(t.start, t.end) is not None, t.text
+
+
+def test_component_without_publication_date(nlp: Language) -> None:
+    doc = _doc(nlp, "Pasien dirujuk ke RSUD pekan lalu dan pulang pada 3 Maret 2024.", None)
+    assert [(t.text, t.value) for t in doc._.timexes] == [("pekan lalu", None), ("3 Maret 2024", "2024-03-03")]
+
+
+EVENT_CASES: list[tuple[str, str | None, str, list[str | None]]] = [
+    # the span decides between two dates of one sentence
+    ("Polisi menangkap dua tersangka pada Senin (4/3), setelah kebakaran gudang pada Sabtu (2/3).",
+     "2024-03-06", "menangkap dua tersangka", ["2024-03-04"]),
+    ("Polisi menangkap dua tersangka pada Senin (4/3), setelah kebakaran gudang pada Sabtu (2/3).",
+     "2024-03-06", "kebakaran gudang", ["2024-03-02"]),
+    # coordinated dates: one per date
+    ("Serangan udara menghantam Rafah pada 6 Februari 2024 dan 9 Februari 2024.", None,
+     "Serangan udara menghantam Rafah", ["2024-02-06", "2024-02-09"]),
+    # a date inside a relative clause does not date the main clause
+    ("KPU membantah laporan yang terbit pada 2 Maret 2024 itu.", None, "KPU membantah laporan", []),
+    ("KPU membantah laporan yang terbit pada 2 Maret 2024 itu.", None, "terbit", ["2024-03-02"]),
+    # a vague expression of the clause blocks any other date
+    ("Menteri itu menyebut harga beras naik baru-baru ini, Selasa (5/3).", "2024-03-06",
+     "harga beras naik", [None]),
+    # another sentence is not borrowed from
+    ("Banjir melanda Demak pada 9 Februari 2024. Pemerintah mengirim bantuan logistik.", None,
+     "Pemerintah mengirim bantuan logistik", []),
+    # ... unless it is a broken-off fragment that carries the date
+    ("Delegasi dagang bertemu pejabat Uni Eropa. Di Brussel pada Maret 2024 kedua pihak membahas tarif.", None,
+     "Delegasi dagang bertemu pejabat Uni Eropa", ["2024-03"]),
+    # a fronted date scopes over both conjuncts; a date inside the first conjunct does not
+    ("Pada Senin, polisi menangkap pelaku dan menyita barang bukti.", "2024-03-06",
+     "menyita barang bukti", ["2024-03-04"]),
+    ("Wali kota meresmikan pasar pada Januari 2024 dan warga mulai berjualan di sana.", None,
+     "warga mulai berjualan", []),
+    # the date of the attribution carries into the quote
+    ('"Kami akan menaikkan gaji guru honorer," kata menteri itu, Selasa (5/3).', "2024-03-06",
+     "menaikkan gaji guru honorer", ["2024-03-05"]),
+    # a semicolon separates
+    ("Pabrik itu ditutup pada 2019; karyawan kini menuntut pesangon.", None,
+     "karyawan kini menuntut pesangon", []),
+    # never the publication date by default
+    ("Harga minyak goreng turun di pasar tradisional.", "2024-03-06", "Harga minyak goreng turun", []),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "phrase", "expected"), EVENT_CASES)
+def test_dates_for_span(nlp: Language, text: str, published: str | None, phrase: str,
+                        expected: list[str | None]) -> None:
+    doc = _doc(nlp, text, published)
+    start, end = _span(text, phrase)
+    assert dates_for_span(doc, start, end) == expected
+    assert date_for_span(doc, start, end) == (expected[0] if expected else None)
+
+
+def test_date_for_span_without_parse_annotations() -> None:
+    """The blank pipeline with no sentence boundaries at all still works (own sentence split)."""
+    pipe = spacy.blank("id")
+    pipe.add_pipe("sorot_dates")
+    text = "Banjir melanda Demak pada 9 Februari 2024. Pemerintah mengirim bantuan pada Sabtu (10/2)."
+    doc = _doc(pipe, text, "2024-02-12")
+    assert date_for_span(doc, *_span(text, "Banjir melanda Demak")) == "2024-02-09"
+    assert date_for_span(doc, *_span(text, "Pemerintah mengirim bantuan")) == "2024-02-10"
+
+
+LEAD = (
+    "Kejaksaan Tolak Banding Terdakwa Korupsi Bansos\n\n"
+    "Kejaksaan menolak permohonan banding terdakwa korupsi bansos, Jumat (1/3), setelah sidang yang "
+    "berlangsung sejak 12 Februari 2024.\n\n"
+    "Jaksa juga menuduh terdakwa menyembunyikan aset di luar negeri.\n\n"
+    "Sebelumnya, pengacara terdakwa mengecam putusan pengadilan tingkat pertama."
+)
+
+
+def test_lead_fallback_gives_the_story_date(nlp: Language) -> None:
+    doc = _doc(nlp, LEAD, "2024-03-06", title="Kejaksaan Tolak Banding Terdakwa Korupsi Bansos")
+    assert story_date(doc) == "2024-03-01"  # the latest day in the lead, not the earlier 12 Februari
+    in_lead = _span(LEAD, "menuduh terdakwa menyembunyikan aset")
+    assert date_for_span(doc, *in_lead) is None
+    assert date_for_span(doc, *in_lead, lead_fallback=True) == "2024-03-01"
+    after_lead = _span(LEAD, "mengecam putusan pengadilan")
+    assert date_for_span(doc, *after_lead, lead_fallback=True) is None
+
+
+def test_story_date_needs_a_publication_date_for_relative_forms(nlp: Language) -> None:
+    doc = _doc(nlp, LEAD, None, title="Kejaksaan Tolak Banding Terdakwa Korupsi Bansos")
+    # without publication date "Jumat (1/3)" is unresolved; the absolute date is the only one left
+    assert story_date(doc) == "2024-02-12"
+
+
+def test_with_the_project_pipeline() -> None:
+    """The project's base pipeline (trained model when shipped, else the rule tokenizer) gives the same."""
+    from sorot.nlp.model import load_base
+
+    pipe = load_base()
+    if "sorot_dates" not in pipe.pipe_names:
+        pipe.add_pipe("sorot_dates")
+    text = "Polisi menangkap dua tersangka pada Senin (4/3), setelah kebakaran gudang pada Sabtu (2/3)."
+    doc = _doc(pipe, text, "2024-03-06")
+    assert date_for_span(doc, *_span(text, "menangkap dua tersangka")) == "2024-03-04"
+    assert date_for_span(doc, *_span(text, "kebakaran gudang")) == "2024-03-02"
