@@ -194,6 +194,14 @@ def test_body_sentences_are_never_rules(sentence: str) -> None:
     assert cleaned.removed == []
 
 
+def test_byline_with_a_date_is_a_date_line() -> None:
+    text = "Banjir Bandang di Garut\nOleh: Tim Redaksi Jabar | 2 Oktober 2024\nGARUT - Banjir bandang melanda dua desa.\n"
+    cleaned = clean(parse_text(text, None))
+    assert [(r.kind, r.text) for r in cleaned.removed] == [("byline", "Oleh: Tim Redaksi Jabar | 2 Oktober 2024")]
+    assert cleaned.date_lines == ["Oleh: Tim Redaksi Jabar | 2 Oktober 2024"]
+    assert cleaned.dateline == "GARUT"
+
+
 def test_caption_dash_credit_only_near_the_top() -> None:
     top = clean(parse_text("Gempa Guncang Cianjur\n- Humas BPBD\nGempa magnitudo 5 mengguncang Cianjur.\n", None))
     assert [(r.kind, r.text) for r in top.removed] == [("caption", "- Humas BPBD")]

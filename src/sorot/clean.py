@@ -47,6 +47,7 @@ class Rules:
     outlet_line: re.Pattern[str]
     domain: re.Pattern[str]
     dateline: re.Pattern[str]
+    date_in_line: re.Pattern[str]
     day_names: frozenset[str]
 
 
@@ -92,6 +93,7 @@ def load_rules() -> Rules:
         outlet_line=re.compile(outlet["outlet_line"]),
         domain=re.compile(outlet["domain"]),
         dateline=re.compile(_expand(data["dateline"], vocab)),
+        date_in_line=re.compile(_expand(data["date_in_line"], vocab), re.IGNORECASE),
         day_names=frozenset(str(d).lower() for d in vocab.get("day", [])),
     )
 
@@ -241,7 +243,7 @@ def clean(raw: RawDoc) -> CleanDoc:
         rule = match_line(text, index)
         if rule is not None:
             removed.append(Removed(kind=rule.kind, text=paragraph))  # type: ignore[arg-type]
-            if rule.date:
+            if rule.date or (rule.kind == "byline" and rules.date_in_line.search(text)):
                 date_lines.append(text)
             if rule.name == "copyright" and copyright_outlet is None:
                 copyright_outlet = _outlet_from_copyright(text, rules)

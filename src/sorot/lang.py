@@ -23,7 +23,7 @@ SHORT_CHARS = 200
 MIN_LETTERS = 20
 # Detection looks at the start of the text only: a few thousand characters decide the language, and
 # long documents would otherwise cost time for nothing.
-SAMPLE_CHARS = 3000
+SAMPLE_CHARS = 1000
 DEFAULT = "id"
 
 
