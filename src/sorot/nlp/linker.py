@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from spacy.lang.id.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -78,6 +79,8 @@ class LinkerData:
     name_connectors: set[str]
     org_connectors: set[str]
     ambiguous: set[str]
+    prefixes: tuple[str, ...]
+    suffixes: tuple[str, ...]
     max_role_len: int = 1
 
     @classmethod
@@ -117,6 +120,8 @@ class LinkerData:
             name_connectors=_lower_set(raw.get("name_connectors") or []),
             org_connectors=_lower_set(raw.get("org_connectors") or []),
             ambiguous=_lower_set(raw.get("ambiguous") or []),
+            prefixes=tuple((raw.get("common_word_affixes") or {}).get("prefixes") or ()),
+            suffixes=tuple((raw.get("common_word_affixes") or {}).get("suffixes") or ()),
             max_role_len=max((len(k.split()) for k in roles), default=1),
         )
 
@@ -414,14 +419,22 @@ class EntityLinker:
                 covered[i] = True
         out: list[Cand] = []
         d = self.data
+        parts = set(self._part_index(doc, [c for c in cands if c.label == "PER"]))
         i = 0
         n = len(doc)
         while i < n:
             tok = doc[i]
-            if covered[i] or ctx.in_title[i] or not _is_word_cap(tok) or normalize(tok.text) in d.not_names:
+            if covered[i] or ctx.in_title[i] or not _is_word_cap(tok):
                 i += 1
                 continue
-            if normalize(tok.text) in d.titles or self._role_or_title_at(doc, i, n):
+            role_len = self._role_or_title_at(doc, i, n)
+            if role_len:
+                i += role_len
+                continue
+            if normalize(tok.text) in d.not_names:
+                i += 1
+                continue
+            if ctx.is_sent_start(i) and self._common_word(tok.text):
                 i += 1
                 continue
             j = i + 1
@@ -473,8 +486,22 @@ class EntityLinker:
                 label = "PER"
             if label is None:
                 continue
+            if end - start == 1 and text in parts:
+                continue  # a surname of someone named in full: left to name-part coreference
             out.append(Cand(start, end, label, "heur", name=text))
         return out
+
+    def _common_word(self, text: str) -> bool:
+        """A capitalised word at a sentence start that is an ordinary Indonesian word: a stop word, a
+        listed non-name, or an affixed form ("Pernyataan", "Menurut", "Dikatakan")."""
+        low = normalize(text)
+        if low in self.data.not_names or low in STOP_WORDS:
+            return True
+        if len(low) < 6:
+            return False
+        return any(low.startswith(p) for p in self.data.prefixes) and any(
+            low.endswith(x) for x in self.data.suffixes
+        )
 
     def _ends_with_role(self, doc: Doc, start: int) -> bool:
         """Is the name at ``start`` preceded by a role noun ("kata juru bicara ...", "Presiden")?"""
@@ -608,22 +635,7 @@ class EntityLinker:
 
     def _name_parts(self, doc: Doc, ctx: _DocContext, chosen: list[Cand]) -> list[Cand]:
         """Surnames and given names of the people named in full elsewhere in the article."""
-        parts: dict[str, list[Cand]] = {}
-        for c in chosen:
-            if c.label != "PER" or c.source == "abbr":
-                continue
-            names = [doc[c.start : c.end].text]
-            if c.entry is not None:
-                names += [c.entry.name, *c.entry.aliases_id, *c.entry.aliases_en]
-            for full in names:
-                words = [w for w in re.split(r"[\s\-]+", full) if w]
-                if len(words) < 2:
-                    continue
-                for w in (words[0], words[-1]):
-                    if len(w) >= 3 and w[0].isupper() and normalize(w) not in self.data.not_names:
-                        bucket = parts.setdefault(w, [])
-                        if c not in bucket:
-                            bucket.append(c)
+        parts = self._part_index(doc, chosen)
         if not parts:
             return []
         taken = {i for c in chosen for i in range(c.start, c.end)}
@@ -652,6 +664,26 @@ class EntityLinker:
             out.append(new)
             taken.update(range(start, i + 1))
         return out
+
+    def _part_index(self, doc: Doc, cands: list[Cand]) -> dict[str, list[Cand]]:
+        """First and last words of the full names of people -> the mentions that carry them."""
+        parts: dict[str, list[Cand]] = {}
+        for c in cands:
+            if c.label != "PER" or c.source in ("abbr", "coref"):
+                continue
+            names = [doc[c.start : c.end].text]
+            if c.entry is not None:
+                names += [c.entry.name, *c.entry.aliases_id, *c.entry.aliases_en]
+            for full in names:
+                words = [w for w in re.split(r"[\s\-]+", full) if w]
+                if len(words) < 2:
+                    continue
+                for w in (words[0], words[-1]):
+                    if len(w) >= 3 and w[0].isupper() and normalize(w) not in self.data.not_names:
+                        bucket = parts.setdefault(w, [])
+                        if c not in bucket:
+                            bucket.append(c)
+        return parts
 
     @staticmethod
     def _nearest(refs: list[Cand], index: int) -> Cand:
