@@ -142,12 +142,14 @@ def test_json_list_and_single_object(tmp_path: Path, settings: Settings) -> None
          "text": "Majelis hakim menunda sidang karena saksi utama sakit."},
         {"id": 42, "title": "Ekspor Kopi Naik", "date": "6 Mei 2024", "text": "Ekspor kopi Lampung naik 12 persen."},
         {"title": "Tanpa Isi"},
+        {"id": "html-1", "title": "Isi HTML", "content": "<p>Paragraf pertama.</p><p>Paragraf <b>kedua</b>.</p>"},
     ]
     (tmp_path / "list.json").write_text(json.dumps(records), encoding="utf-8")
     (tmp_path / "one.json").write_text(json.dumps(records[0]), encoding="utf-8")
     items = list(read_paths([str(tmp_path / "list.json"), str(tmp_path / "one.json")], settings))
     docs = texts(items)
-    assert [d.id for d in docs] == ["sidang-7", "42", "sidang-7"]
+    assert [d.id for d in docs] == ["sidang-7", "42", "html-1", "sidang-7"]
+    assert docs[2].text == "Paragraf pertama.\nParagraf kedua."  # an HTML body is flattened to paragraphs
     assert docs[0].published == "2024-05-06" and docs[0].outlet == "Warta Hukum"
     assert docs[0].url == "https://hukum.example/sidang" and docs[0].kind == "json"
     assert docs[1].published == "2024-05-06"
