@@ -90,7 +90,7 @@ def analyze(
             task = progress.add_task("analyse", total=None, last="")
             for result in analyzer.analyze_paths(paths, stats):
                 if isinstance(result, ErrorRecord):
-                    err_console.print(f"[yellow]skipped[/] {result.path}: {result.reason}")
+                    err_console.print(f"[yellow]skipped[/] {_describe(result)}")
                     if err_fh is not None:
                         err_fh.write(json.dumps(result.model_dump(by_alias=True), ensure_ascii=False) + "\n")
                     if store is not None:
@@ -123,6 +123,11 @@ def analyze(
         raise typer.Exit(EXIT_PARTIAL)
 
 
+def _describe(err: ErrorRecord) -> str:
+    """'path: reason', without repeating the path when the reason already names it."""
+    return err.reason if err.path in err.reason else f"{err.path}: {err.reason}"
+
+
 def _print_summary(stats, jsonl: Path | None, db: str | None, report: Path | None) -> None:  # type: ignore[no-untyped-def]
     table = Table(title="sorot analyze", show_header=False)
     table.add_row("documents read", str(stats.read))
@@ -138,7 +143,7 @@ def _print_summary(stats, jsonl: Path | None, db: str | None, report: Path | Non
     if stats.errors:
         err_console.print("[bold]failures:[/]")
         for err in stats.errors:
-            err_console.print(f"  - {err.path}: {err.reason}")
+            err_console.print(f"  - {_describe(err)}")
 
 
 @app.command("eval")
