@@ -1,0 +1,1378 @@
+"""Direct and indirect quotes with their speaker, cue and relay (the ``sorot_quotes`` component).
+
+Who said what is the backbone of Sorot: an event is only as credible as the source that vouches for it,
+so every quotation and every piece of reported speech must end at a canonical speaker. The rules work on
+the pipeline's own layers — tokens, sentences, paragraphs, the linked entities of ``sorot_linker``, the
+time expressions of ``sorot_dates`` and the tagger's verbs when a trained model ran — and read all their
+words (speech verbs, cue words, relay phrases, role nouns, anonymity phrases) from ``data/quotes.yaml``.
+
+Three passes over a document:
+
+1. *Quotation marks* are paired per paragraph (curly, straight, Kompas' ” at both ends, single quotes at
+   word edges; a quote left open runs to the end of its paragraph, a closing mark with no opener starts at
+   the paragraph's start). Each quoted span is attributed from the words after it (``"...," kata X``),
+   before it (``X mengatakan, "..."``), from the speech verb whose clause holds it (partial quotes:
+   ``memperingatkan AS untuk 'tutup mulut'``), or continues the previous quote; short spans with no cue
+   and spans after a title word are labels, not quotes.
+2. *Reported speech*: a speech verb with a subject and a clause (``X mengatakan bahwa ...``,
+   ``X menuduh ...``), ``Menurut X, ...``, ``..., kata X`` without marks, and report nouns
+   (``laporan X bahwa ...``).
+3. *Resolution* in text order: pronouns and ``-nya`` go to the last person who spoke, ``mereka`` to the
+   last group, role nouns with a demonstrative (``Pejabat NSC itu``) to the last matching speaker, an
+   office with no name to its body; withheld identities stay anonymous.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sorot.contract import Quote
+from sorot.extract.quotes_lexicon import QuoteLexicon, load_lexicon
+from sorot.extract.quotes_view import DocView, EntRef
+from sorot.nlp import extensions  # noqa: F401  (registers the shared Doc extensions)
+
+ANONYMOUS = "anonymous"
+_SMALL_TITLE_WORDS = frozenset({"dan", "di", "ke", "dari", "untuk", "dengan", "yang", "atau", "of", "the",
+                                "and", "for", "in", "on", "a", "an", "to", "&", "-", ":", "?"})
+
+
+@dataclass
+class QuoteMeta:
+    """What Sorot knows about one quote beyond the contract fields (own extension ``quote_meta``)."""
+
+    anonymous: bool = False
+    speaker_type: str | None = None
+    sentence: tuple[int, int] | None = None  # character span of the attribution sentence
+
+
+@dataclass
+class SpeakerRef:
+    """A phrase naming (or pointing to) a speaker, before resolution."""
+
+    start: int
+    end: int
+    kind: str  # entity | named | pronoun | plural | party | anaphor | anonymous | role | inherit
+    ents: list[EntRef] = field(default_factory=list)
+    name: str | None = None
+
+
+@dataclass
+class Resolved:
+    id: str | None
+    name: str | None
+    type: str | None
+    anonymous: bool = False
+    text: str | None = None
+
+
+@dataclass
+class _Cand:
+    kind: Literal["direct", "indirect"]
+    a: int  # content tokens [a, b)
+    b: int
+    cue_tok: int | None
+    speaker: SpeakerRef | None
+    anchor: int
+    via: str | None = None
+    via_generic: bool = False
+    unclosed: bool = False
+    short: bool = False
+    resolved: list[Resolved] = field(default_factory=list)
+    text_override: str | None = None
+
+
+@dataclass
+class _Quoted:
+    open_tok: int | None
+    close_tok: int | None
+    a: int
+    b: int
+    unclosed: bool
+
+
+def _register() -> None:
+    if not Doc.has_extension("quote_meta"):
+        Doc.set_extension("quote_meta", default=None)
+
+
+_register()
+
+
+class QuoteExtractor:
+    """Finds the quotes of one document; stateless between documents."""
+
+    def __init__(self, lexicon: QuoteLexicon) -> None:
+        self.lex = lexicon
+
+    # ------------------------------------------------------------------ public entry point
+
+    def __call__(self, doc: Doc) -> tuple[list[Quote], list[QuoteMeta]]:
+        v = DocView(doc, self.lex)
+        run = _DocRun(v, self.lex)
+        return run.extract()
+
+
+class _DocRun:
+    """All the rules, applied to one document view."""
+
+    def __init__(self, v: DocView, lex: QuoteLexicon) -> None:
+        self.v = v
+        self.lex = lex
+        self._names: list[tuple[int, list[str]]] | None = None
+        self._relay_cache: dict[int, tuple[str | None, bool, bool]] = {}
+
+    # ================================================================== quotation marks
+
+    def _family(self, t: str) -> str | None:
+        lex = self.lex
+        if t in lex.double_open or t in lex.double_close or t in lex.double_either:
+            return "d"
+        if t in lex.single_open or t in lex.single_close or t in lex.single_either:
+            return "s"
+        return None
+
+    def _role(self, i: int) -> str:
+        """'open', 'close' or 'either' for a quotation mark, from its glyph and its spacing."""
+        v, lex = self.v, self.lex
+        t = v.text[i]
+        if t in lex.double_open or t in lex.single_open:
+            return "open"
+        if t in lex.double_close or t in lex.single_close:
+            return "close"
+        left_tight = i > 0 and not v.ws[i - 1] and not v.space[i - 1] and v.text[i - 1] not in "([{"
+        right_tight = i + 1 < v.n and not v.ws[i] and not v.space[i + 1]
+        nxt = v.text[i + 1] if i + 1 < v.n else ""
+        if left_tight and not right_tight:
+            return "close"
+        if right_tight and not left_tight:
+            if nxt in ",.;:!?)":
+                return "close"
+            return "open"
+        if left_tight and right_tight:
+            if nxt in ",.;:!?)":
+                return "close"
+            return "either"
+        return "either"
+
+    def find_quoted(self) -> list[_Quoted]:
+        """Pair quotation marks paragraph by paragraph."""
+        v = self.v
+        out: list[_Quoted] = []
+        for ps, pe in v.par_bounds:
+            marks = [i for i in range(ps, pe) if self._family(v.text[i]) == "d"]
+            open_at: int | None = None
+            for m in marks:
+                role = self._role(m)
+                if open_at is None:
+                    if role == "close":
+                        if not out or out[-1].b <= ps or out[-1].close_tok is None or out[-1].close_tok < ps:
+                            out.append(_Quoted(None, m, self._first_word(ps, m), m, False))
+                    else:
+                        open_at = m
+                else:
+                    if role in ("close", "either"):
+                        out.append(_Quoted(open_at, m, open_at + 1, m, False))
+                        open_at = None
+                    else:  # a second opener: the first quote was left open
+                        out.append(_Quoted(open_at, None, open_at + 1, m, True))
+                        open_at = m
+            if open_at is not None:
+                end = pe
+                while end > open_at + 1 and (v.space[end - 1] or not v.text[end - 1].strip()):
+                    end -= 1
+                out.append(_Quoted(open_at, None, open_at + 1, end, True))
+        doubles = [q for q in out if q.b > q.a]
+        singles = self._single_quoted(doubles)
+        result = []
+        for q in doubles + singles:
+            a, b = q.a, q.b
+            while a < b and v.space[a]:
+                a += 1
+            while b > a and v.space[b - 1]:
+                b -= 1
+            if b > a and v.word_count(a, b) > 0:
+                q.a, q.b = a, b
+                result.append(q)
+        result.sort(key=lambda q: q.a)
+        return result
+
+    def _first_word(self, ps: int, m: int) -> int:
+        v = self.v
+        i = ps
+        while i < m and (v.space[i] or self._family(v.text[i])):
+            i += 1
+        return i
+
+    def _single_quoted(self, doubles: list[_Quoted]) -> list[_Quoted]:
+        """Single marks at word edges ('tutup mulut'); never inside a double-quoted span."""
+        v = self.v
+        inside: set[int] = set()
+        for q in doubles:
+            inside.update(range(q.a, q.b))
+        out: list[_Quoted] = []
+        for ps, pe in v.par_bounds:
+            marks = [i for i in range(ps, pe) if self._family(v.text[i]) == "s" and i not in inside]
+            open_at: int | None = None
+            for m in marks:
+                role = self._role(m)
+                if role == "open" and (m + 1 < v.n and v.text[m + 1][:1].isalnum()):
+                    open_at = m
+                elif role == "close" and open_at is not None:
+                    if 0 < m - open_at - 1 <= 20:
+                        out.append(_Quoted(open_at, m, open_at + 1, m, False))
+                    open_at = None
+        return out
+
+    # ================================================================== noun phrases and subjects
+
+    def _np_token(self, i: int) -> bool:
+        """Can token i be part of a speaker phrase (walking left from a verb)?"""
+        v, lex = self.v, self.lex
+        w = v.low[i]
+        if v.space[i] or v.in_quote[i]:
+            return False
+        if v.ent_at[i] >= 0:
+            return True
+        if v.is_mark(i):
+            return False
+        if v.punct[i]:
+            return w in ("(", ")", "&", "/")
+        if w in lex.subordinators or w in lex.verb_coordinators and w != "dan":
+            return False
+        if w == "yang":
+            return False
+        if w in lex.prepositions and w not in lex.speaker_inner:
+            return False
+        if v.is_verb(i):
+            return False
+        return not (v.has_pos and v.pos[i] in ("VERB", "SCONJ", "AUX") and w not in lex.role_words)
+
+    def _skip_fillers_left(self, j: int, lo: int) -> int:
+        """Step left over adverbs, time phrases and occasion phrases between a subject and its verb."""
+        v, lex = self.v, self.lex
+        while j >= lo:
+            w = v.low[j]
+            if v.space[j]:
+                j -= 1
+                continue
+            if v.occasion[j] or w in lex.subject_adverbs:
+                j -= 1
+                continue
+            if v.time[j] and v.ent_at[j] < 0:
+                # "awal bulan ini", "pada hari Kamis", "(30/8)"
+                if w in lex.demonstratives and not (j - 1 >= lo and v.time[j - 1]):
+                    break
+                j -= 1
+                continue
+            if w in (")",) and j - 1 >= lo and v.time[j - 1]:
+                j -= 1
+                continue
+            if w == "(" and j + 1 < v.n and v.time[j + 1]:
+                j -= 1
+                continue
+            break
+        return j
+
+    def _chunk_has_verb(self, a: int, b: int) -> int | None:
+        """The last verb in tokens [a, b), if any."""
+        v = self.v
+        for k in range(b - 1, a - 1, -1):
+            if not v.in_quote[k] and v.is_verb(k):
+                return k
+        return None
+
+    def subject_left(self, verb: int, depth: int = 0) -> SpeakerRef | None:
+        """The speaker phrase in subject position before a speech verb (heuristic or parse)."""
+        v, lex = self.v, self.lex
+        s0 = v.sent_start(verb)
+        parsed = self._subject_from_parse(verb)
+        if parsed is not None:
+            return parsed
+        j = self._skip_fillers_left(verb - 1, s0)
+        if j < s0:
+            return None
+        w = v.low[j]
+        if w == "yang":
+            return self._relative_antecedent(j, s0)
+        if w in lex.verb_coordinators or w == ",":
+            k = j - 1
+            # coordinated or serial verb: take the earlier verb's subject
+            if w == ",":
+                c0 = k
+                while c0 >= s0 and v.low[c0] != "," and not v.is_sent_end(c0):
+                    c0 -= 1
+                chunk_verb = self._chunk_has_verb(c0 + 1, j)
+                if chunk_verb is not None and depth < 4:
+                    return self.subject_left(chunk_verb, depth + 1)
+                if c0 + 1 >= j:
+                    return None
+                ref = self._np_left(j - 1, s0)
+                if ref is None:
+                    return None
+                # apposition: "Pemimpin NSC, John Kirby, mengatakan"
+                if c0 >= s0 and v.low[c0] == ",":
+                    p0 = c0 - 1
+                    while p0 >= s0 and v.low[p0] != "," and not v.is_sent_end(p0):
+                        p0 -= 1
+                    pa, pb = p0 + 1, c0
+                    if (pb > pa and self._chunk_has_verb(pa, pb) is None
+                            and not all(v.low[t] in lex.leading_connectives or v.punct[t] for t in range(pa, pb))
+                            and not self._is_relay_chunk(pa, pb) and pb - pa <= 12):
+                        return self._make_ref(pa, ref.end)
+                return ref
+            if depth < 4:
+                prev = self._chunk_has_verb(s0, j)
+                if prev is not None:
+                    return self.subject_left(prev, depth + 1)
+            return SpeakerRef(verb, verb, "inherit")
+        return self._np_left(j, s0)
+
+    def _subject_from_parse(self, verb: int) -> SpeakerRef | None:
+        """nsubj of the verb from the dependency parse, when a trained parser ran."""
+        v = self.v
+        doc = v.doc
+        if not doc.has_annotation("DEP"):
+            return None
+        tok = doc[verb]
+        head = tok
+        for _ in range(3):
+            subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb]
+            if subj:
+                s = subj[0]
+                a, b = s.left_edge.i, s.right_edge.i + 1
+                if b <= verb and not any(v.in_quote[k] for k in range(a, b)):
+                    ref = self._make_ref(a, b)
+                    if ref is not None:
+                        return ref
+                return None
+            if head.dep_ in ("conj", "xcomp", "advcl") and head.head.i != head.i:
+                head = head.head
+            else:
+                break
+        return None
+
+    def _is_relay_chunk(self, a: int, b: int) -> bool:
+        v, lex = self.v, self.lex
+        return v.low[a] in lex.according_to or lex.relay.match(v.low, a) is not None
+
+    def _relative_antecedent(self, j: int, s0: int) -> SpeakerRef | None:
+        """'..., yang menuduh': the noun phrase before 'yang'; a document's author for 'surat ... yang'."""
+        v, lex = self.v, self.lex
+        k = j - 1
+        while k >= s0 and v.low[k] in (",",):
+            k -= 1
+        if k < s0:
+            return None
+        ref = self._np_left(k, s0, allow_pp=True)
+        if ref is None:
+            return None
+        # "mengirim surat kepada Presiden Putin yang mengatakan": the letter speaks for its sender
+        p = ref.start - 1
+        if p >= s0 and v.low[p] in lex.prepositions:
+            q = p - 1
+            while q >= s0 and not v.is_verb(q) and v.low[q] not in lex.document_nouns:
+                q -= 1
+            if q >= s0 and v.low[q] in lex.document_nouns:
+                gov = self._chunk_has_verb(s0, q)
+                if gov is not None:
+                    owner = self.subject_left(gov, 3)
+                    if owner is not None:
+                        return owner
+        if v.low[ref.start] in lex.document_nouns and ref.kind not in ("entity", "named"):
+            gov = self._chunk_has_verb(s0, ref.start)
+            if gov is not None:
+                owner = self.subject_left(gov, 3)
+                if owner is not None:
+                    return owner
+        # prefer the entity after an inner preposition: "kemarahan dari AS, yang"
+        return ref
+
+    def _np_left(self, j: int, s0: int, allow_pp: bool = False) -> SpeakerRef | None:
+        v = self.v
+        a = j
+        while a >= s0 and self._np_token(a):
+            a -= 1
+        a += 1
+        if a > j:
+            return None
+        if (not allow_pp and a - 1 >= s0 and v.low[a - 1] in self.lex.prepositions
+                and v.low[a - 1] not in self.lex.speaker_inner):
+            # the phrase sits in a prepositional phrase: not a subject
+            return None
+        return self._make_ref(a, j + 1)
+
+    def _trim(self, a: int, b: int) -> tuple[int, int]:
+        v, lex = self.v, self.lex
+        while a < b and v.ent_at[a] < 0 and (
+            v.low[a] in lex.leading_connectives or v.punct[a] or v.space[a]
+            or (v.time[a] and v.low[a] not in lex.demonstratives)
+        ):
+            if v.low[a] in ("(",) and a + 1 < b and not v.time[a + 1]:
+                break
+            a += 1
+        while b > a and v.ent_at[b - 1] < 0:
+            w = v.low[b - 1]
+            if v.punct[b - 1] and w != ")" or v.space[b - 1] or w in lex.subject_adverbs or v.occasion[b - 1] or w == ")" and b - 2 >= a and v.time[b - 2] or w == "(":
+                b -= 1
+            elif v.time[b - 1]:
+                if w in lex.demonstratives and not (b - 2 >= a and v.time[b - 2] and v.low[b - 2] not in lex.demonstratives):
+                    break
+                b -= 1
+            else:
+                break
+        return a, b
+
+    def _make_ref(self, a: int, b: int) -> SpeakerRef | None:
+        """Classify a speaker phrase: entity, name, pronoun, anaphor, anonymous or bare role."""
+        v, lex = self.v, self.lex
+        a, b = self._trim(a, b)
+        if a >= b:
+            return None
+        words = v.low[a:b]
+        for k in range(a, b):
+            if lex.anonymity.match(v.low, k):
+                return SpeakerRef(a, b, "anonymous")
+        if b - a == 1:
+            w = words[0]
+            if w in lex.singular_pronouns:
+                return SpeakerRef(a, b, "pronoun")
+            if w in lex.plural_pronouns:
+                return SpeakerRef(a, b, "plural")
+            if w in lex.party_pronouns:
+                return SpeakerRef(a, b, "party")
+        ents: list[EntRef] = []
+        seen: set[int] = set()
+        for k in range(a, b):
+            e = v.ent_at[k]
+            if e >= 0 and e not in seen:
+                seen.add(e)
+                ents.append(v.ents[e])
+        if b - a >= 2 and words[-1] in lex.demonstratives and not (ents and ents[-1].end == b):
+            return SpeakerRef(a, b, "anaphor", ents)
+        pers = [e for e in ents if e.type == "PER"]
+        if pers:
+            chosen = [pers[0]] + [e for e in pers[1:] if self._coordinated(pers[0], e)]
+            return SpeakerRef(a, b, "entity", chosen)
+        name = self._fallback_name(a, b)
+        if name:
+            return SpeakerRef(a, b, "named", [], name)
+        bodies = [e for e in ents if e.type in ("ORG", "GPE", "NORP", "LOC")]
+        if bodies:
+            chosen = [bodies[0]] + [e for e in bodies[1:] if self._coordinated(bodies[0], e)]
+            return SpeakerRef(a, b, "entity", chosen)
+        if ents:
+            return SpeakerRef(a, b, "entity", [ents[0]])
+        if any(w in lex.role_words or w in lex.document_nouns for w in words):
+            return SpeakerRef(a, b, "role")
+        if v.has_pos and not any(v.pos[k] in ("NOUN", "PROPN", "PRON") for k in range(a, b)):
+            return None
+        return SpeakerRef(a, b, "role")
+
+    def _coordinated(self, first: EntRef, other: EntRef) -> bool:
+        """'Rusia dan Korea Utara': two entities joined by 'dan' / ',' only."""
+        v = self.v
+        between = [v.low[k] for k in range(first.end, other.start)]
+        return bool(between) and all(w in ("dan", ",", "serta") for w in between) and "dan" in between \
+            or (not between and False)
+
+    def _fallback_name(self, a: int, b: int) -> str | None:
+        """A person's name written in capitals that the linker did not catch ("Roland Manurung")."""
+        v, lex = self.v, self.lex
+        segs: list[list[int]] = []
+        cur: list[int] = []
+        for k in range(a, b):
+            w = v.low[k]
+            ok = (v.is_cap(k) and v.ent_at[k] < 0 and w not in lex.name_titles and w not in lex.role_words
+                  and w not in lex.leading_connectives and not v.time[k] and any(c.isalpha() for c in w)
+                  and w not in lex.document_nouns)
+            if ok:
+                cur.append(k)
+            else:
+                if cur:
+                    segs.append(cur)
+                cur = []
+        if cur:
+            segs.append(cur)
+        if not segs:
+            return None
+        seg = segs[-1]
+        # a lone capitalised word directly before an entity is part of the body's name, not a person
+        if len(seg) == 1 and seg[-1] + 1 < b and v.ent_at[seg[-1] + 1] >= 0:
+            return None
+        if any(v.ent_at[k] >= 0 and v.ents[v.ent_at[k]].type != "PER" for k in range(a, b)) and len(seg) == 1 \
+                and v.text[seg[0]].isupper():
+            return None  # an acronym beside a body ("NSC") is not a person
+        return self._canonical_name([v.text[k] for k in seg], seg[0])
+
+    def _name_runs(self) -> list[tuple[int, list[str]]]:
+        if self._names is None:
+            v, lex = self.v, self.lex
+            runs: list[tuple[int, list[str]]] = []
+            cur: list[str] = []
+            start = 0
+            for k in range(v.n):
+                w = v.low[k]
+                if (v.is_cap(k) and w not in lex.name_titles and w not in lex.role_words and w.isalpha()
+                        and w not in lex.leading_connectives and not v.time[k]):
+                    if not cur:
+                        start = k
+                    cur.append(v.text[k])
+                else:
+                    if cur:
+                        runs.append((start, cur))
+                    cur = []
+            if cur:
+                runs.append((start, cur))
+            self._names = runs
+        return self._names
+
+    def _canonical_name(self, words: list[str], at: int) -> str:
+        """Expand a short form to the fullest earlier run that contains it ("Price" -> "Ned Price")."""
+        best = words
+        for _start, run in self._name_runs():
+            if len(run) > len(best) and len(run) <= 5 and _contains(run, words):
+                best = run
+                break
+        return " ".join(best)
+
+    # ================================================================== attribution of quotations
+
+    def _speaker_right(self, k: int) -> SpeakerRef | None:
+        """The speaker phrase after a cue: 'kata juru bicara departemen Ned Price, Selasa'."""
+        v, lex = self.v, self.lex
+        end = v.sent_end(k) if k < v.n else v.n
+        while k < v.n and v.space[k]:
+            k += 1
+        if k >= v.n:
+            return None
+        if v.low[k] in lex.singular_pronouns or v.low[k] in lex.plural_pronouns:
+            return SpeakerRef(k, k + 1, "pronoun" if v.low[k] in lex.singular_pronouns else "plural")
+        m = k
+        named = False
+        while m < min(v.n, end + 2):
+            w = v.low[m]
+            if v.ent_at[m] >= 0:
+                named = True
+                m = v.ents[v.ent_at[m]].end
+                continue
+            if v.space[m] or v.is_mark(m):
+                break
+            if w == ",":
+                if not named and m + 1 < v.n and v.is_cap(m + 1) and m > k:
+                    m += 1
+                    continue
+                break
+            if w in lex.speaker_inner and m + 1 < v.n and (v.is_cap(m + 1) or v.ent_at[m + 1] >= 0) and m > k:
+                m += 1
+                continue
+            if w in lex.speaker_stops or (v.punct[m] and w not in ("-", "&", "/")):
+                break
+            if lex.relay.match(v.low, m) or v.is_verb(m):
+                break
+            if v.time[m] and v.is_cap(m) and m > k:
+                break
+            if v.is_cap(m):
+                named = True
+            m += 1
+        if m <= k:
+            return None
+        return self._make_ref(k, m)
+
+    def _post(self, c: int) -> tuple[int, SpeakerRef | None, int] | None:
+        """Attribution after a closing mark: (cue token, speaker, end of the attribution)."""
+        v, lex = self.v, self.lex
+        k = c + 1
+        limit = min(v.n, c + 4)
+        while k < limit and (v.space[k] and "\n" not in v.text[k] or v.low[k] in (",", "—", "-", "–")):
+            k += 1
+        if k >= v.n or v.space[k] or v.is_mark(k):
+            return None
+        if v.low[k] in lex.post_cue_lead and k + 1 < v.n and lex.post_cue(v.low[k + 1]):
+            k += 1
+        pc = lex.post_cue(v.low[k])
+        if pc is not None and not v.is_cap(k) or pc is not None and v.par[k] == v.par[c] and k == c + 1:
+            if pc[1]:
+                return k, SpeakerRef(k, k + 1, "pronoun"), k + 1
+            ref = self._speaker_right(k + 1)
+            end = ref.end if ref else k + 1
+            if ref is not None and end < v.n and v.low[end] == "mengutip":
+                inner = self._speaker_right(end + 1)
+                if inner is not None:
+                    return k, inner, inner.end
+            return k, ref, end
+        if v.low[k] == "menurut":
+            ref = self._speaker_right(k + 1)
+            return k, ref, ref.end if ref else k + 1
+        # "..." pengakuan bersama itu dipertambah / "..." Kirby menambahkan
+        m = k
+        while m < min(v.n, k + 14) and not v.is_sent_end(m) and not v.is_mark(m) and not v.space[m]:
+            w = v.low[m]
+            if w in lex.passive_cues or (v.is_verb(m) and lex.verb_class(w) == "say"):
+                if m > k:
+                    ref = self._make_ref(k, m)
+                    if ref is not None and ref.kind != "role" or ref is not None and any(
+                            v.low[t] in lex.document_nouns or v.low[t] in lex.role_words for t in range(k, m)):
+                        return m, ref, m + 1
+                return None
+            if v.is_verb(m) or w in (",", ";") or w in lex.subordinators:
+                return None
+            m += 1
+        return None
+
+    def _pre(self, o: int) -> int | None:
+        """A speech verb just before an opening mark: 'X mengatakan, "..."' / 'X menjelaskan: "..."'."""
+        v, lex = self.v, self.lex
+        j = o - 1
+        s0 = max(0, v.sent_start(o) - 1)
+        steps = 0
+        while j >= 0 and steps < 12:
+            w = v.low[j]
+            if v.space[j] and "\n" in v.text[j]:
+                return None
+            if lex.verb_class(w) or lex.post_cue(w) and not v.is_cap(j):
+                return j
+            if w in (",", ":", "bahwa", "kalau") or v.space[j] or v.occasion[j] or v.time[j]:
+                j -= 1
+                steps += 1
+                continue
+            if w in lex.addressee_preps or not v.punct[j] and steps > 0:
+                # "mengatakan kepada wartawan, ..."
+                k = j
+                while k >= 0 and k > j - 8 and not lex.verb_class(v.low[k]) and not v.is_sent_end(k):
+                    if v.low[k] in lex.addressee_preps:
+                        break
+                    k -= 1
+                if k >= 0 and v.low[k] in lex.addressee_preps and k - 1 >= 0 and lex.verb_class(v.low[k - 1]):
+                    return k - 1
+                return None
+            return None
+        del s0
+        return None
+
+    def _enclosing(self, o: int) -> int | None:
+        """The speech verb whose clause holds a partial quote: 'memperingatkan AS untuk 'tutup mulut''."""
+        v, lex = self.v, self.lex
+        s0 = v.sent_start(o + 1 if o + 1 < v.n else o)
+        j = o - 1
+        while j >= s0:
+            if v.is_sent_end(j) or (v.space[j] and "\n" in v.text[j]):
+                return None
+            if not v.in_quote[j] and (lex.verb_class(v.low[j]) or (v.low[j] in lex.according_to and j == s0)):
+                return j
+            j -= 1
+        return None
+
+    def _speaker_of_verb(self, verb: int) -> SpeakerRef | None:
+        """Subject before the verb, or, for a sentence-opening participle, the main clause's subject."""
+        v, lex = self.v, self.lex
+        if v.low[verb] in lex.according_to:
+            ref = self._speaker_right(verb + 1)
+            return ref
+        ref = self.subject_left(verb)
+        if ref is not None:
+            return ref
+        # "Menyebutnya sebagai "...", juru bicara ... John Kirby kemudian mengklarifikasi"
+        e = v.sent_end(verb)
+        k = verb + 1
+        while k < e:
+            if v.low[k] == "," and not v.in_quote[k]:
+                m = k + 1
+                while m < e and (self._np_token(m) or v.low[m] in lex.subject_adverbs or v.occasion[m]
+                                 or v.time[m]) and not v.is_verb(m):
+                    m += 1
+                if m > k + 1 and m < e and v.is_verb(m):
+                    r = self._make_ref(k + 1, m)
+                    if r is not None:
+                        return r
+                break
+            k += 1
+        s0 = v.sent_start(verb)
+        if s0 > 0:
+            return SpeakerRef(verb, verb, "inherit")
+        return None
+
+    def direct_quotes(self, quoted: list[_Quoted]) -> list[_Cand]:
+        v, lex = self.v, self.lex
+        for q in quoted:
+            for k in range(q.a, q.b):
+                v.in_quote[k] = True
+            if q.open_tok is not None:
+                v.in_quote[q.open_tok] = True
+            if q.close_tok is not None:
+                v.in_quote[q.close_tok] = True
+        cands: list[_Cand] = []
+        for q in quoted:
+            nwords = v.word_count(q.a, q.b)
+            short = nwords <= lex.max_label_words and not any(v.is_sent_end(k) for k in range(q.a, q.b))
+            o = q.open_tok if q.open_tok is not None else q.a
+            if short and self._is_title(q):
+                continue
+            post = self._post(q.close_tok) if q.close_tok is not None else None
+            pre = self._pre(o) if q.open_tok is not None else None
+            enclosing = None
+            if pre is None and q.open_tok is not None and not self._after_sentence_end(o):
+                enclosing = self._enclosing(o)
+            cue_tok: int | None = None
+            speaker: SpeakerRef | None = None
+            anchor = q.a
+            if short and (pre is not None or enclosing is not None):
+                cue_tok = pre if pre is not None else enclosing
+                assert cue_tok is not None
+                speaker = self._speaker_of_verb(cue_tok)
+                if (speaker is None or speaker.kind == "inherit") and post is not None and post[1] is not None:
+                    speaker = post[1]
+                anchor = speaker.start if speaker is not None and speaker.kind != "inherit" else cue_tok
+            elif post is not None:
+                cue_tok, speaker = post[0], post[1]
+                anchor = speaker.start if speaker is not None else cue_tok
+            elif pre is not None or enclosing is not None:
+                cue_tok = pre if pre is not None else enclosing
+                assert cue_tok is not None
+                speaker = self._speaker_of_verb(cue_tok)
+                anchor = speaker.start if speaker is not None and speaker.kind != "inherit" else cue_tok
+            elif short:
+                continue  # a label or scare quote: nobody is said to have said it
+            else:
+                speaker = SpeakerRef(q.a, q.a, "inherit")
+            cand = _Cand("direct", q.a, q.b, cue_tok, speaker, anchor, unclosed=q.unclosed, short=short)
+            cands.append(cand)
+        return cands
+
+    def _after_sentence_end(self, o: int) -> bool:
+        v = self.v
+        j = o - 1
+        while j >= 0 and v.space[j] and "\n" not in v.text[j]:
+            j -= 1
+        return j < 0 or v.is_sent_end(j) or "\n" in v.text[j] or v.par[j] != v.par[o]
+
+    def _is_title(self, q: _Quoted) -> bool:
+        """Quotation marks around a title or a label ('diskusi bertema "..."', 'program "..."')."""
+        v, lex = self.v, self.lex
+        o = q.open_tok if q.open_tok is not None else q.a
+        j = o - 1
+        while j >= 0 and (v.space[j] or v.low[j] in (",", ":")):
+            j -= 1
+        if j >= 0 and v.low[j] in lex.title_triggers:
+            return True
+        words = [v.text[k] for k in range(q.a, q.b) if not v.punct[k] and not v.space[k]]
+        content = [w for w in words if w.lower() not in _SMALL_TITLE_WORDS]
+        return len(content) >= 2 and all(w[:1].isupper() or w[:1].isdigit() for w in content)
+
+    # ================================================================== reported speech
+
+    def _complement(self, verb: int, cls: str) -> tuple[int, int] | None:
+        """The reported clause after a speech verb, as tokens [a, b)."""
+        v, lex = self.v, self.lex
+        e = v.sent_end(verb)
+        k = verb + 1
+        while k < e and (v.low[k] in lex.complement_openers or v.space[k]):
+            k += 1
+        if k < e and v.low[k] in lex.addressee_preps:
+            m = k
+            while m < min(e, k + 10) and v.low[m] != ",":
+                m += 1
+            if m < e and v.low[m] == ",":
+                k = m + 1
+            elif cls == "say":
+                return None
+        while k < e and (v.low[k] in lex.complement_openers or v.space[k] or v.occasion[k]):
+            k += 1
+        if k >= e:
+            return None
+        w = v.low[k]
+        if w in lex.verb_coordinators or (w in lex.prepositions and w not in ("bahwa",)) or w == "sebagai":
+            return None  # "menyebutnya sebagai ...", "menjelaskan tentang ...": naming or topic, no clause
+        if w == "hal" and k + 1 < e and v.low[k + 1] in lex.demonstratives:
+            return None
+        b = e
+        m = k
+        while m < e:
+            lw = v.low[m]
+            if lw == "," and m + 1 < e:
+                nxt = v.low[m + 1]
+                if lex.relay.match(v.low, m + 1) or lex.post_cue(nxt) or nxt in ("sambil", "seraya", "sembari"):
+                    b = m
+                    break
+            if lw in lex.verb_coordinators and m > k and m + 1 < e and lex.verb_class(v.low[m + 1]):
+                b = m  # "membantah tuduhan itu dan menuntut ...": the next verb has its own clause
+                break
+            m += 1
+        b = self._trim_end(k, b)
+        if b <= k:
+            return None
+        if v.word_count(k, b) < lex.min_indirect_words:
+            return None
+        if cls in ("object", "request"):
+            markers = any(v.low[t] in lex.clause_markers for t in range(k, b))
+            if not markers and not (cls == "request" and any(v.is_verb(t) for t in range(k + 1, b))):
+                return None
+        return k, b
+
+    def _trim_end(self, a: int, b: int) -> int:
+        """Drop trailing punctuation, keeping a closing bracket whose opener is inside."""
+        v = self.v
+        while b > a:
+            t = v.text[b - 1]
+            if v.space[b - 1]:
+                b -= 1
+            elif t == ")" and "(" in v.text[a : b - 1]:
+                break
+            elif v.punct[b - 1] and not v.is_mark(b - 1):
+                b -= 1
+            else:
+                break
+        return b
+
+    def indirect_quotes(self, directs: list[_Cand]) -> list[_Cand]:
+        v, lex = self.v, self.lex
+        out: list[_Cand] = []
+        covered = [False] * v.n
+        for i in range(v.n):
+            if not v.in_quote[i] and v.low[i] in ("menurut", "mengutip"):
+                cand = self._according_to(i)
+                if cand is not None:
+                    out.append(cand)
+                    for t in range(cand.a, cand.b):
+                        covered[t] = True
+        for i in range(v.n):
+            if v.in_quote[i] or covered[i]:
+                continue
+            w = v.low[i]
+            cls = lex.verb_class(w)
+            if cls is not None:
+                cand = self._indirect_from_verb(i, cls, directs)
+                if cand is not None:
+                    out.append(cand)
+                continue
+            if w in ("menurut", "mengutip"):
+                continue
+            if w in lex.noun_cues:
+                cand = self._noun_cue(i)
+                if cand is not None:
+                    out.append(cand)
+                continue
+            if lex.post_cue(w) and i > 0 and v.low[i - 1] == "," and not v.is_cap(i):
+                cand = self._unmarked_post(i)
+                if cand is not None:
+                    out.append(cand)
+        return out
+
+    def _indirect_from_verb(self, i: int, cls: str, directs: list[_Cand]) -> _Cand | None:
+        v, lex = self.v, self.lex
+        if i > 0 and v.low[i - 1] in lex.irrealis_before:
+            return None  # "untuk menanggapi", "akan mengumumkan": not speech that happened
+        nxt = i + 1
+        if nxt < v.n and v.low[nxt] in lex.verb_coordinators and nxt + 1 < v.n and lex.verb_class(v.low[nxt + 1]):
+            return None  # "mengecam dan menolak X": the last verb carries the clause
+        comp = self._complement(i, cls)
+        if comp is None:
+            return None
+        ca, cb = comp
+        quoted_words = 0
+        inside: list[_Cand] = []
+        for d in directs:
+            if d.a >= ca and d.b <= cb + 1:
+                quoted_words += v.word_count(d.a, d.b)
+                inside.append(d)
+        total = v.word_count(ca, cb)
+        if inside and quoted_words >= lex.direct_share_for_no_indirect * total:
+            return None
+        if any(d.a <= ca < d.b for d in directs):
+            return None
+        speaker = self._speaker_of_verb(i)
+        if speaker is None:
+            return None
+        if self._outlet_only(speaker):
+            return None
+        anchor = speaker.start if speaker.kind != "inherit" else i
+        return _Cand("indirect", ca, cb, i, speaker, anchor)
+
+    def _outlet_only(self, ref: SpeakerRef) -> bool:
+        return False
+
+    def _according_to(self, i: int) -> _Cand | None:
+        """'Menurut X, ...' and 'Mengutip X, ...' (a relay when X is an outlet)."""
+        v, lex = self.v, self.lex
+        s0, e = v.sent_start(i), v.sent_end(i)
+        ref = self._speaker_right(i + 1)
+        if ref is None or ref.kind == "inherit":
+            return None
+        if self._relay_target(i + 1, ref.end)[0] is not None:
+            return None
+        lead = all(v.low[t] in lex.leading_connectives or v.punct[t] or v.space[t] for t in range(s0, i))
+        m = ref.end
+        while m < e and (v.time[m] or v.punct[m] and v.low[m] not in (",",) or v.space[m]):
+            m += 1
+        if lead:
+            if m >= e or v.low[m] != ",":
+                return None
+            a = m + 1
+            b = e
+        else:
+            if i - 1 < s0 or v.low[i - 1] != ",":
+                return None
+            a, b = s0, i - 1
+        b = self._trim_end(a, b)
+        while a < b and (v.punct[a] or v.space[a] or v.low[a] in lex.leading_connectives and not lead):
+            a += 1
+        if v.word_count(a, b) < lex.min_indirect_words or any(v.in_quote[t] for t in range(a, b)):
+            return None
+        return _Cand("indirect", a, b, i, ref, ref.start)
+
+    def _noun_cue(self, i: int) -> _Cand | None:
+        """'laporan Financial Times bahwa ...': a report noun, its author, and 'bahwa'."""
+        v, lex = self.v, self.lex
+        e = v.sent_end(i)
+        k = i + 1
+        if k >= e or v.ent_at[k] < 0:
+            return None
+        m = v.ents[v.ent_at[k]].end
+        if m >= e or v.low[m] not in lex.noun_cue_markers:
+            return None
+        ref = self._make_ref(k, m)
+        if ref is None:
+            return None
+        a = m + 1
+        b = self._trim_end(a, e)
+        if v.word_count(a, b) < lex.min_indirect_words or any(v.in_quote[t] for t in range(a, b)):
+            return None
+        return _Cand("indirect", a, b, i, ref, k)
+
+    def _unmarked_post(self, i: int) -> _Cand | None:
+        """'..., kata X.' without quotation marks; the clause is the rest of the sentence."""
+        v, lex = self.v, self.lex
+        s0, e = v.sent_start(i), v.sent_end(i)
+        j = i - 2
+        while j >= s0 and v.space[j]:
+            j -= 1
+        if j >= s0 and v.is_mark(j):
+            return None
+        pc = lex.post_cue(v.low[i])
+        assert pc is not None
+        if pc[1]:
+            ref: SpeakerRef | None = SpeakerRef(i, i + 1, "pronoun")
+            end = i + 1
+        else:
+            ref = self._speaker_right(i + 1)
+            end = ref.end if ref else i + 1
+        if ref is None:
+            return None
+        a, b = s0, i - 1
+        while a < b and (v.punct[a] or v.space[a]):
+            a += 1
+        text = v.span_text(a, b).strip()
+        if end < e and v.low[end] == ",":
+            rest_a, rest_b = end + 1, e
+            while rest_b > rest_a and (v.punct[rest_b - 1] or v.space[rest_b - 1]):
+                rest_b -= 1
+            if rest_b > rest_a:
+                text = text + " " + v.span_text(rest_a, rest_b)
+                b = rest_b
+        if len(text.split()) < lex.min_indirect_words or any(v.in_quote[t] for t in range(a, b)):
+            return None
+        return _Cand("indirect", a, b, i, ref, ref.start, text_override=text)
+
+    # ================================================================== relay (via)
+
+    def _relay_target(self, k: int, limit: int) -> tuple[str | None, bool]:
+        """The outlet named at token k (after a relay phrase), and whether only a generic one is."""
+        v, lex = self.v, self.lex
+        generic = False
+        while k < limit and (v.low[k] in lex.relay_skip or v.space[k]) and v.ent_at[k] < 0:
+            generic = generic or v.low[k] in ("media", "kantor", "berita", "harian", "situs", "laman")
+            k += 1
+        if k >= limit:
+            return None, generic
+        e = v.ent(k)
+        if e is not None:
+            if v.is_outlet(e) or e.type == "ORG" and generic:
+                return e.name, False
+            return None, generic
+        return None, generic
+
+    def _relay_in(self, a: int, b: int, outlet_required: bool = False) -> tuple[str | None, bool]:
+        """First relay phrase in tokens [a, b) outside quotes: (outlet, generic-only)."""
+        v, lex = self.v, self.lex
+        k = a
+        generic_seen = False
+        while k < b:
+            if v.in_quote[k]:
+                k += 1
+                continue
+            ph = lex.relay.match(v.low, k)
+            if ph:
+                end = k + len(ph)
+                name, generic = self._relay_target(end, min(v.n, end + 8))
+                if name is None and not generic and ph[0] not in ("mengutip", "menurut"):
+                    name = self._capitalised_after(end, min(v.n, end + 6))
+                if name is not None:
+                    return name, False
+                generic_seen = generic_seen or generic
+                k = end
+                continue
+            k += 1
+        return None, generic_seen
+
+    def _capitalised_after(self, k: int, limit: int) -> str | None:
+        v, lex = self.v, self.lex
+        while k < limit and v.low[k] in lex.relay_skip:
+            k += 1
+        words = []
+        while k < limit and (v.is_cap(k) or "." in v.text[k] and v.text[k][:1].isalpha()) and not v.time[k]:
+            words.append(v.text[k])
+            k += 1
+        return " ".join(words) if words else None
+
+    def _sentence_lead_relay(self, s: int) -> str | None:
+        """A relay that opens sentence s ('Menurut laporan X, ...', 'Dilansir X, ...')."""
+        v, lex = self.v, self.lex
+        s0, e = v.sent_bounds[s]
+        k = s0
+        while k < e and (v.space[k] or v.low[k] in lex.leading_connectives or v.punct[k]):
+            k += 1
+        if k >= e:
+            return None
+        ph = lex.relay.match(v.low, k)
+        if ph or v.low[k] in ("menurut", "mengutip"):
+            end = k + (len(ph) if ph else 1)
+            name, _generic = self._relay_target(end, min(e, end + 10))
+            if name is None and ph and ph[0] not in ("mengutip", "menurut"):
+                name = self._capitalised_after(end, min(e, end + 6))
+            return name
+        return None
+
+    def _via(self, c: _Cand) -> tuple[str | None, bool]:
+        v = self.v
+        s = v.sent[c.cue_tok] if c.cue_tok is not None else v.sent[c.a]
+        s0, e = v.sent_bounds[s]
+        # "sebut KCNA mengutip ...": the outlet that quotes the speaker
+        if c.speaker is not None and c.speaker.start - 1 >= 0 and v.low[c.speaker.start - 1] == "mengutip":
+            j = c.speaker.start - 2
+            while j >= s0 and v.ent_at[j] < 0 and not v.is_mark(j) and j > c.speaker.start - 6:
+                j -= 1
+            if j >= s0 and v.ent_at[j] >= 0:
+                return v.ents[v.ent_at[j]].name, False
+        name, generic = self._relay_in(s0, e)
+        if name is not None:
+            return name, False
+        # a relay opening an earlier sentence of the same paragraph
+        p = v.par[s0]
+        t = s - 1
+        while t >= 0 and v.par[v.sent_bounds[t][0]] == p:
+            lead = self._sentence_lead_relay(t)
+            if lead is not None:
+                return lead, False
+            t -= 1
+        return None, generic
+
+    def _first_outlet(self) -> str | None:
+        v = self.v
+        for e in v.ents:
+            if v.is_outlet(e):
+                return e.name
+        return None
+
+    # ================================================================== resolution
+
+    def _resolve_entity(self, e: EntRef) -> Resolved:
+        return Resolved(e.id, e.name, e.type)
+
+    def resolve(self, cands: list[_Cand]) -> None:
+        """Give every candidate its speaker(s), in text order, following pronouns back."""
+        v, lex = self.v, self.lex
+        history: list[tuple[int, Resolved, str]] = []  # (token, speaker, speaker_text lower)
+        done_direct: list[_Cand] = []
+        for c in sorted(cands, key=lambda c: (c.anchor, c.a)):
+            ref = c.speaker
+            res: list[Resolved] = []
+            if ref is None:
+                res = []
+            elif ref.kind == "anonymous":
+                res = [Resolved(None, None, None, anonymous=True)]
+            elif ref.kind == "entity":
+                res = [self._resolve_entity(e) for e in ref.ents]
+            elif ref.kind == "named":
+                res = [Resolved(None, ref.name, "PER")]
+            elif ref.kind in ("pronoun", "party"):
+                res = self._last(history, ref.start, person=True)
+            elif ref.kind == "plural":
+                res = self._plural(ref.start, history)
+            elif ref.kind == "anaphor":
+                res = self._anaphor(ref, history)
+            elif ref.kind == "role":
+                res = self._role_only(ref, history)
+            elif ref.kind == "inherit":
+                res = self._inherit(c, done_direct, history)
+            text = v.span_text(ref.start, ref.end) if ref is not None and ref.end > ref.start else None
+            for r in res:
+                r.text = text
+            c.resolved = res
+            if c.kind == "direct":
+                done_direct.append(c)
+            if ref is not None and ref.kind != "inherit":
+                pos = ref.start
+                for r in res:
+                    history.append((pos, r, (text or "").lower()))
+            elif res:
+                for r in res:
+                    history.append((c.anchor, r, (r.text or "").lower()))
+        del lex
+
+    def _last(self, history: list[tuple[int, Resolved, str]], pos: int, person: bool) -> list[Resolved]:
+        best = None
+        for p, r, _t in reversed(history):
+            if p > pos or r.anonymous:
+                continue
+            if person and r.type == "PER":
+                return [_copy(r)]
+            if best is None:
+                best = r
+        if best is not None:
+            return [_copy(best)]
+        # nobody spoke yet: the last person mentioned
+        v = self.v
+        for e in reversed(v.ents):
+            if e.end <= pos and e.type == "PER":
+                return [self._resolve_entity(e)]
+        return []
+
+    def _plural(self, pos: int, history: list[tuple[int, Resolved, str]]) -> list[Resolved]:
+        """'mereka': the group or coordinated pair that opens a recent sentence."""
+        v = self.v
+        s = v.sent[pos]
+        for t in range(s - 1, max(-1, s - 4), -1):
+            group = self._sentence_topic(t)
+            if group:
+                return [self._resolve_entity(e) for e in group]
+        for p, r, _t in reversed(history):
+            if p < pos and r.type in ("ORG", "GPE", "NORP"):
+                return [_copy(r)]
+        return self._last(history, pos, person=False)
+
+    def _sentence_topic(self, s: int) -> list[EntRef]:
+        """The first bodies of sentence s outside relay and prepositional phrases."""
+        v, lex = self.v, self.lex
+        s0, e = v.sent_bounds[s]
+        k = s0
+        while k < e and (v.space[k] or v.punct[k] or v.low[k] in lex.leading_connectives):
+            k += 1
+        if k < e and (v.low[k] in ("menurut", "mengutip") or lex.relay.match(v.low, k)):
+            while k < e and v.low[k] != ",":
+                k += 1
+            k += 1
+        while k < e:
+            if v.in_quote[k]:
+                k += 1
+                continue
+            ent = v.ent(k)
+            if ent is not None and ent.type in ("ORG", "GPE", "NORP", "PER"):
+                if k - 1 >= s0 and v.low[k - 1] in lex.prepositions:
+                    k = ent.end
+                    continue
+                group = [ent]
+                m = ent.end
+                while m + 1 < e and v.low[m] in ("dan", ",", "serta") and v.ent_at[m + 1] >= 0:
+                    nxt = v.ents[v.ent_at[m + 1]]
+                    group.append(nxt)
+                    m = nxt.end
+                if ent.type == "PER" and len(group) == 1:
+                    return []
+                return group
+            if v.is_verb(k):
+                return []
+            k += 1
+        return []
+
+    def _anaphor(self, ref: SpeakerRef, history: list[tuple[int, Resolved, str]]) -> list[Resolved]:
+        """'Pejabat NSC itu', 'pengakuan bersama itu': the last speaker described by the same noun."""
+        v = self.v
+        head = v.low[ref.start]
+        for p, r, t in reversed(history):
+            if p < ref.start and not r.anonymous and head in t.split():
+                return [_copy(r)]
+        person = head in self.lex.role_words
+        res = self._last(history, ref.start, person=person)
+        if res:
+            return res
+        if ref.ents:
+            return [self._resolve_entity(ref.ents[0])]
+        return []
+
+    def _role_only(self, ref: SpeakerRef, history: list[tuple[int, Resolved, str]]) -> list[Resolved]:
+        """A bare role ('juru bicara itu' handled as anaphor): a later mention of an earlier speaker's
+        role ('sang menteri') goes back to them; otherwise the speaker is unnamed."""
+        v, lex = self.v, self.lex
+        words = [w for w in v.low[ref.start : ref.end] if w in lex.role_words]
+        if v.low[ref.start] in ("sang",) and words:
+            for p, r, t in reversed(history):
+                if p < ref.start and not r.anonymous and any(w in t.split() for w in words if w != "sang"):
+                    return [_copy(r)]
+        return [Resolved(None, None, None)]
+
+    def _inherit(self, c: _Cand, done: list[_Cand], history: list[tuple[int, Resolved, str]]) -> list[Resolved]:
+        """A quote with no cue continues the previous quote of this or the previous paragraph."""
+        v = self.v
+        par = v.par[c.a]
+        for d in reversed(done):
+            if d.a < c.a and par - v.par[d.a] <= 2 and d.resolved:
+                return [_copy(r) for r in d.resolved]
+        for p, r, _t in reversed(history):
+            if p < c.a and v.par[min(p, v.n - 1)] >= par - 2:
+                return [_copy(r)]
+        return []
+
+    # ================================================================== assembly
+
+    def extract(self) -> tuple[list[Quote], list[QuoteMeta]]:
+        v, lex = self.v, self.lex
+        quoted = self.find_quoted()
+        directs = self.direct_quotes(quoted)
+        indirects = self.indirect_quotes(directs)
+        cands = directs + indirects
+        self.resolve(cands)
+        # a quote left open at a paragraph's end takes the speaker of the quote that continues it
+        by_pos = sorted(directs, key=lambda c: c.a)
+        for k, c in enumerate(by_pos):
+            if c.unclosed and c.cue_tok is None and k + 1 < len(by_pos):
+                nxt = by_pos[k + 1]
+                if nxt.resolved and v.par[nxt.a] == v.par[c.a] + 1:
+                    c.resolved = [_copy(r) for r in nxt.resolved]
+        quotes: list[Quote] = []
+        metas: list[QuoteMeta] = []
+        first_outlet: str | None = None
+        for c in sorted(cands, key=lambda c: (c.a, c.kind)):
+            via, generic = self._via(c)
+            if via is None and generic:
+                first_outlet = first_outlet or self._first_outlet()
+                via = first_outlet
+            start, end = v.idx[c.a], v.char_end(c.b - 1)
+            text = c.text_override or v.doc.text[start:end]
+            cue = v.text[c.cue_tok] if c.cue_tok is not None else None
+            speakers = c.resolved or [Resolved(None, None, None)]
+            ref = c.speaker
+            speaker_text = (v.span_text(ref.start, ref.end) if ref is not None and ref.end > ref.start
+                            and ref.kind != "inherit" else None)
+            if ref is not None and ref.kind == "pronoun" and c.cue_tok is not None and ref.start == c.cue_tok:
+                speaker_text = "-nya"
+            s = v.sent[c.cue_tok] if c.cue_tok is not None else v.sent[c.a]
+            sent_span = (v.idx[v.sent_bounds[s][0]], v.char_end(v.sent_bounds[s][1] - 1))
+            for r in speakers:
+                quotes.append(Quote(kind=c.kind, text=text, start=start, end=end, speaker=r.id,
+                                    speaker_name=r.name, speaker_text=speaker_text, cue=cue, via=via))
+                metas.append(QuoteMeta(anonymous=r.anonymous, speaker_type=r.type, sentence=sent_span))
+        del lex
+        return quotes, metas
+
+
+def _copy(r: Resolved) -> Resolved:
+    return Resolved(r.id, r.name, r.type, r.anonymous, r.text)
+
+
+def _contains(run: list[str], words: list[str]) -> bool:
+    n = len(words)
+    return any(run[i : i + n] == words for i in range(len(run) - n + 1))
+
+
+# ====================================================================== spaCy component
+
+
+class QuotesComponent:
+    """The ``sorot_quotes`` pipeline component: sets ``doc._.quotes`` (and ``doc._.quote_meta``)."""
+
+    def __init__(self, data_path: str | None = None) -> None:
+        self.data_path = data_path
+        self.extractor = QuoteExtractor(load_lexicon(data_path))
+
+    def __call__(self, doc: Doc) -> Doc:
+        quotes, metas = self.extractor(doc)
+        doc._.quotes = quotes
+        doc._.quote_meta = metas
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+    def to_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> None:  # rules live in the package
+        return None
+
+    def from_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> QuotesComponent:
+        return self
+
+
+@Language.factory("sorot_quotes", default_config={"data_path": None})
+def make_quotes(nlp: Language, name: str, data_path: str | None) -> QuotesComponent:
+    """Factory of the ``sorot_quotes`` component (after ``sorot_linker`` and ``sorot_dates``)."""
+    return QuotesComponent(data_path)
+
+
+def extract_quotes(doc: Doc, data_path: str | None = None) -> list[Quote]:
+    """Quotes of an already analysed Doc (for callers outside a pipeline)."""
+    quotes, metas = QuoteExtractor(load_lexicon(data_path))(doc)
+    doc._.quotes = quotes
+    doc._.quote_meta = metas
+    return quotes
+
+
+# ====================================================================== helpers for the event coder
+
+
+def quote_for_span(doc: Doc, start_char: int, end_char: int) -> Quote | None:
+    """The quote whose text covers the character span (the innermost one when several do)."""
+    best: Quote | None = None
+    for q in doc._.quotes or []:
+        if q.start is None or q.end is None:
+            continue
+        if q.start <= start_char and end_char <= q.end and (
+                best is None or (q.end - q.start) < ((best.end or 0) - (best.start or 0))):
+            best = q
+    return best
+
+
+def reporting_source(doc: Doc, start_char: int, end_char: int) -> str | None:
+    """Who vouches for a clause: the speaker of the quote around it, else an outlet credited in its
+    sentence, else ``"anonymous"`` for a withheld source, else None (the article's own voice)."""
+    metas: list[QuoteMeta] = doc._.quote_meta or []
+    quotes: list[Quote] = doc._.quotes or []
+    best_i: int | None = None
+    for i, q in enumerate(quotes):
+        if q.start is None or q.end is None:
+            continue
+        if q.start <= start_char and end_char <= q.end and (
+                best_i is None or (q.end - q.start) < ((quotes[best_i].end or 0) - (quotes[best_i].start or 0))):
+            best_i = i
+    if best_i is not None:
+        q = quotes[best_i]
+        if q.speaker_name:
+            return q.speaker_name
+        if best_i < len(metas) and metas[best_i].anonymous:
+            return ANONYMOUS
+        if q.via:
+            return q.via
+        return None
+    # an outlet credited in the sentence ("menurut laporan Al Jazeera")
+    lex = load_lexicon()
+    v = DocView(doc, lex)
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    run = _DocRun(v, lex)
+    s = v.sent[span.start]
+    s0, e = v.sent_bounds[s]
+    name, generic = run._relay_in(s0, e)
+    if name is None:
+        name = run._sentence_lead_relay(s)
+    if name is None and generic:
+        name = run._first_outlet()
+    if name is not None:
+        return name
+    for k in range(s0, e):
+        if lex.anonymity.match(v.low, k):
+            return ANONYMOUS
+    return None
