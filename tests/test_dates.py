@@ -323,12 +323,13 @@ def test_dates_for_span(nlp: Language, text: str, published: str | None, phrase:
     assert date_for_span(doc, start, end) == (expected[0] if expected else None)
 
 
-def test_date_for_span_without_parse_annotations() -> None:
-    """The blank pipeline with no sentence boundaries at all still works (own sentence split)."""
-    pipe = spacy.blank("id")
-    pipe.add_pipe("sorot_dates")
+def test_date_for_span_without_sentence_boundaries(nlp: Language) -> None:
+    """Tokens only, no sentence boundaries at all: the module's own sentence split is used."""
     text = "Banjir melanda Demak pada 9 Februari 2024. Pemerintah mengirim bantuan pada Sabtu (10/2)."
-    doc = _doc(pipe, text, "2024-02-12")
+    doc = nlp.make_doc(text)
+    doc._.published = "2024-02-12"
+    doc = nlp.get_pipe("sorot_dates")(doc)
+    assert not doc.has_annotation("SENT_START")
     assert date_for_span(doc, *_span(text, "Banjir melanda Demak")) == "2024-02-09"
     assert date_for_span(doc, *_span(text, "Pemerintah mengirim bantuan")) == "2024-02-10"
 

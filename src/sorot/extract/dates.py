@@ -80,6 +80,7 @@ class Rules:
     year_min: int
     year_max: int
     tolerance: int
+    weekday_year_ahead: int
 
     @property
     def pub(self) -> dict[str, Any]:
@@ -128,7 +129,8 @@ def load_rules(path: str | None = None) -> Rules:
         ("num", rf"{_B}{wd_lead}(?P<d>[0-3]?\d)(?P<sep>[/.-])(?P<mo>[01]?\d)(?P=sep)(?P<y>\d{{4}})(?![\w/.-]\d)"),
         ("iso", rf"{_B}(?P<y>\d{{4}})-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
         ("paren", rf"(?:{_B}(?:(?P<hari>hari)\s+)?(?P<w>{wd})(?:\s+(?P<tod>{tod}))?\s*,?\s*)?"
-                  rf"\(\s*(?P<d>[0-3]?\d)\s*/\s*(?P<mo>[01]?\d)(?:\s*/\s*(?P<y>\d{{4}}|\d{{2}}))?\s*\)"),
+                  rf"\(\s*(?P<d>[0-3]?\d)\s*/\s*(?P<mo>[01]?\d)(?:\s*/\s*(?P<y>\d{{4}}|\d{{2}}))?\s*\)"
+                  rf"(?:\s+(?P<tod2>{tod}){_E})?"),
         ("dm", rf"{_B}{wd_lead}{tanggal}{day}\s+(?P<m>{months_all})\.?"
                rf"(?:\s+(?:tahun\s+(?P<yrel>{rel})|(?P<rel>{rel})))?{_E}"),
         ("my", rf"{_B}(?:(?P<mod>{mod})\s+)?(?:bulan\s+)?(?P<m>{months_all})\.?\s+(?P<y>\d{{4}}){_E}"),
@@ -160,6 +162,7 @@ def load_rules(path: str | None = None) -> Rules:
         unit_of=unit_of, day_phrases=day_phrases, period_phrases=period_phrases, numbers=numbers, ago=ago,
         ahead=ahead, future_re=future_re, barrier_re=barrier_re, coordinator_re=coordinator_re, hard_barriers=list(data.get("hard_barriers", [])),
         patterns=patterns, year_min=int(lo), year_max=int(hi), tolerance=int(data.get("tolerance_days", 2)),
+        weekday_year_ahead=int(data.get("weekday_agreement_ahead_days", 14)),
     )
 
 
@@ -234,7 +237,9 @@ def _pick_year(month: int, day: int | None, ctx: _Ctx, weekday: int | None = Non
         return None
     cands = [c for y in (pub.year - 1, pub.year, pub.year + 1) if (c := _safe_date(y, month, day or 1))]
     if weekday is not None and day is not None:
-        agreeing = [c for c in cands if c.weekday() == weekday]
+        ahead = dt.timedelta(days=ctx.rules.weekday_year_ahead)
+        agreeing = [c for c in cands if c.weekday() == weekday
+                    and (c >= pub - dt.timedelta(days=ctx.rules.tolerance) if ctx.future else c <= pub + ahead)]
         if agreeing:  # the weekday settles the year, even a little ahead of publication
             return min(agreeing, key=lambda c: abs((c - pub).days))
     tol = dt.timedelta(days=ctx.rules.tolerance)
@@ -443,6 +448,8 @@ def find_timexes(text: str, published: str | None = None, rules: Rules | None = 
     for name, rx in r.patterns:
         for m in rx.finditer(text):
             s, e = (m.span("core") if "core" in rx.groupindex and m.group("core") else m.span())
+            if text[e - 1] == "." and _norm(text[s:e - 1].split()[-1]) not in r.abbrevs:
+                e -= 1  # a sentence's full stop, not an abbreviation's ("13 Oktober." vs "14 Jul. 2024")
             found.append((s, e, name, m))
     found.sort(key=lambda t: (-(t[1] - t[0]), t[0]))  # stable: on a tie the earlier pattern wins
     taken: list[tuple[int, int]] = []
