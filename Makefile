@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY      = $(VENV)/bin/python
 STAMP   = $(VENV)/.installed
 
-.PHONY: demo test lint model bench clean
+.PHONY: demo test lint model bench eval clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,16 @@ demo: $(STAMP)
 ## Run the whole test suite (PostgreSQL at 127.0.0.1:5432 must be running; .ci/run starts it)
 test: $(STAMP)
 	$(VENV)/bin/pytest -q
+
+## Score the pipeline on every gold set: ../shared/gold/seeds, examples/gold/corpus, examples/gold/varied
+eval: $(STAMP)
+	mkdir -p out
+	$(VENV)/bin/sorot analyze ../shared/seeds --jsonl out/seeds.jsonl --quiet
+	$(VENV)/bin/sorot eval --gold ../shared/gold/seeds --pred out/seeds.jsonl
+	$(VENV)/bin/sorot analyze examples/corpus --jsonl out/demo.jsonl --quiet
+	$(VENV)/bin/sorot eval --gold examples/gold/corpus --pred out/demo.jsonl
+	$(VENV)/bin/sorot analyze examples/varied --jsonl out/varied.jsonl --quiet
+	$(VENV)/bin/sorot eval --gold examples/gold/varied --pred out/varied.jsonl
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests benchmarks training
