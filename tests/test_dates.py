@@ -33,7 +33,9 @@ EXPRESSIONS: list[tuple[str, str | None, str | None]] = [
     ("Sidang perdana kasus korupsi itu dibuka pada 14 Jul 2024 di PN Jakarta Pusat.", None, "2024-07-14"),
     ("Harga cabai melonjak sejak 9/1/2024 menurut pedagang Pasar Induk.", None, "2024-01-09"),
     ("KPU menetapkan hasil rekapitulasi pada Rabu, 20 Maret 2024.", None, "2024-03-20"),
-    ("Rapat dengar pendapat berlangsung 5-7 Februari 2024 di Senayan.", None, "2024-02-05"),
+    # a range of days has the precision both ends share
+    ("Rapat dengar pendapat berlangsung 5-7 Februari 2024 di Senayan.", None, "2024-02"),
+    ("Pasukan diberangkatkan dari pelabuhan antara 8 dan 13 Oktober.", "2024-10-18", "2024-10"),
     ("The tribunal ruled on January 9, 2024 that the contract was void.", None, "2024-01-09"),
     ("Data BPS per 2024-02-01 menunjukkan inflasi turun.", None, "2024-02-01"),
     ("Gempa susulan tercatat tanggal 21 Nov 2022 pukul 13.21 WIB.", None, "2022-11-21"),
@@ -136,7 +138,7 @@ def test_kinds_precision_and_ranges() -> None:
     pub = "2024-03-06"
     by_text = {t.text: t for t in find_timexes(
         "Pada 5-7 Februari 2024, Kamis pekan lalu, baru-baru ini, pada 2006, Juni 2024 dan kemarin.", pub)}
-    assert by_text["5-7 Februari 2024"].is_range and by_text["5-7 Februari 2024"].precision == "day"
+    assert by_text["5-7 Februari 2024"].is_range and by_text["5-7 Februari 2024"].precision == "month"
     assert by_text["Kamis pekan lalu"].kind == "weekday" and by_text["Kamis pekan lalu"].value == "2024-02-29"
     assert by_text["baru-baru ini"].kind == "vague" and by_text["baru-baru ini"].value is None
     assert by_text["2006"].precision == "year" and by_text["2006"].kind == "year"
@@ -277,50 +279,78 @@ def test_component_without_publication_date(nlp: Language) -> None:
     assert [(t.text, t.value) for t in doc._.timexes] == [("pekan lalu", None), ("3 Maret 2024", "2024-03-03")]
 
 
-EVENT_CASES: list[tuple[str, str | None, str, list[str | None]]] = [
+# (text, publication date, event phrase, is the event a speech act, expected dates)
+EVENT_CASES: list[tuple[str, str | None, str, bool, list[str | None]]] = [
     # the span decides between two dates of one sentence
     ("Polisi menangkap dua tersangka pada Senin (4/3), setelah kebakaran gudang pada Sabtu (2/3).",
-     "2024-03-06", "menangkap dua tersangka", ["2024-03-04"]),
+     "2024-03-06", "menangkap dua tersangka", False, ["2024-03-04"]),
     ("Polisi menangkap dua tersangka pada Senin (4/3), setelah kebakaran gudang pada Sabtu (2/3).",
-     "2024-03-06", "kebakaran gudang", ["2024-03-02"]),
+     "2024-03-06", "kebakaran gudang", False, ["2024-03-02"]),
     # coordinated dates: one per date
     ("Serangan udara menghantam Rafah pada 6 Februari 2024 dan 9 Februari 2024.", None,
-     "Serangan udara menghantam Rafah", ["2024-02-06", "2024-02-09"]),
+     "Serangan udara menghantam Rafah", False, ["2024-02-06", "2024-02-09"]),
     # a date inside a relative clause does not date the main clause
-    ("KPU membantah laporan yang terbit pada 2 Maret 2024 itu.", None, "KPU membantah laporan", []),
-    ("KPU membantah laporan yang terbit pada 2 Maret 2024 itu.", None, "terbit", ["2024-03-02"]),
+    ("KPU membantah laporan yang terbit pada 2 Maret 2024 itu.", None, "KPU membantah laporan", False, []),
+    ("KPU membantah laporan yang terbit pada 2 Maret 2024 itu.", None, "terbit", False, ["2024-03-02"]),
     # a vague expression of the clause blocks any other date
     ("Menteri itu menyebut harga beras naik baru-baru ini, Selasa (5/3).", "2024-03-06",
-     "harga beras naik", [None]),
+     "harga beras naik", False, [None]),
     # another sentence is not borrowed from
     ("Banjir melanda Demak pada 9 Februari 2024. Pemerintah mengirim bantuan logistik.", None,
-     "Pemerintah mengirim bantuan logistik", []),
+     "Pemerintah mengirim bantuan logistik", False, []),
     # ... unless it is a broken-off fragment that carries the date
     ("Delegasi dagang bertemu pejabat Uni Eropa. Di Brussel pada Maret 2024 kedua pihak membahas tarif.", None,
-     "Delegasi dagang bertemu pejabat Uni Eropa", ["2024-03"]),
+     "Delegasi dagang bertemu pejabat Uni Eropa", False, ["2024-03"]),
     # a fronted date scopes over both conjuncts; a date inside the first conjunct does not
     ("Pada Senin, polisi menangkap pelaku dan menyita barang bukti.", "2024-03-06",
-     "menyita barang bukti", ["2024-03-04"]),
+     "menyita barang bukti", False, ["2024-03-04"]),
     ("Wali kota meresmikan pasar pada Januari 2024 dan warga mulai berjualan di sana.", None,
-     "warga mulai berjualan", []),
+     "warga mulai berjualan", False, []),
     # the date of the attribution carries into the quote
     ('"Kami akan menaikkan gaji guru honorer," kata menteri itu, Selasa (5/3).', "2024-03-06",
-     "menaikkan gaji guru honorer", ["2024-03-05"]),
+     "menaikkan gaji guru honorer", True, ["2024-03-05"]),
+    # ... but not into a happening the speaker reports
+    ("Pabrik itu sudah mencemari sungai, kata warga, Selasa (5/3).", "2024-03-06",
+     "Pabrik itu sudah mencemari sungai", False, []),
+    ("Pabrik itu sudah mencemari sungai, kata warga, Selasa (5/3).", "2024-03-06",
+     "Pabrik itu sudah mencemari sungai", True, ["2024-03-05"]),
+    # a date in a clause before the event's verb dates that clause
+    ("Puing pesawat yang jatuh di Selat Sunda pada Sabtu (2/3) berasal dari mesin buatan Rusia.", "2024-03-06",
+     "berasal dari mesin buatan Rusia", False, []),
+    ("Puing pesawat yang jatuh di Selat Sunda pada Sabtu (2/3) berasal dari mesin buatan Rusia.", "2024-03-06",
+     "pesawat yang jatuh di Selat Sunda", False, ["2024-03-02"]),
+    # concessive and purpose clauses have their own time
+    ("Kedua klub membantah ada pengaturan skor, meskipun pengurus liga bertemu pada Januari 2024.", None,
+     "membantah ada pengaturan skor", False, []),
+    ("PSSI akan meminta agar laga kandang melawan Bahrain tahun depan digelar di tempat netral.", "2024-10-11",
+     "PSSI akan meminta agar laga kandang melawan Bahrain", True, []),
+    # an elaboration whose subject points back continues the event's sentence
+    ("BNPB menyalurkan bantuan logistik bagi korban banjir. Bantuan itu tiba di posko pada Senin (18/3) sore.",
+     "2024-03-19", "BNPB menyalurkan bantuan logistik", False, ["2024-03-18"]),
+    ("Menurut polisi, tersangka menyelundupkan sabu dari Malaysia. Menurut jaksa, penyelundupan itu terjadi "
+     "antara 8 dan 13 Oktober.", "2024-10-18", "tersangka menyelundupkan sabu dari Malaysia", False, ["2024-10"]),
+    # ... but the date of a denial does not date the denied happening
+    ("Kementerian membantah bahwa beras impor itu rusak. Bantahan itu disampaikan kepada wartawan pada Kamis (3/10).",
+     "2024-10-04", "beras impor itu rusak", False, []),
+    # a dateline date is the publication date, never an event's
+    ("JAKARTA, 20 Agustus 2024 - Jaksa menuntut terdakwa sembilan tahun penjara.", "2024-08-20",
+     "Jaksa menuntut terdakwa", True, []),
     # a semicolon separates
     ("Pabrik itu ditutup pada 2019; karyawan kini menuntut pesangon.", None,
-     "karyawan kini menuntut pesangon", []),
+     "karyawan kini menuntut pesangon", False, []),
     # never the publication date by default
-    ("Harga minyak goreng turun di pasar tradisional.", "2024-03-06", "Harga minyak goreng turun", []),
+    ("Harga minyak goreng turun di pasar tradisional.", "2024-03-06", "Harga minyak goreng turun", False, []),
 ]
 
 
-@pytest.mark.parametrize(("text", "published", "phrase", "expected"), EVENT_CASES)
-def test_dates_for_span(nlp: Language, text: str, published: str | None, phrase: str,
+@pytest.mark.parametrize(("text", "published", "phrase", "speech_act", "expected"), EVENT_CASES)
+def test_dates_for_span(nlp: Language, text: str, published: str | None, phrase: str, speech_act: bool,
                         expected: list[str | None]) -> None:
     doc = _doc(nlp, text, published)
     start, end = _span(text, phrase)
-    assert dates_for_span(doc, start, end) == expected
-    assert date_for_span(doc, start, end) == (expected[0] if expected else None)
+    assert dates_for_span(doc, start, end, speech_act=speech_act, lead_fallback=False) == expected
+    assert date_for_span(doc, start, end, speech_act=speech_act, lead_fallback=False) == (
+        expected[0] if expected else None)
 
 
 def test_date_for_span_without_sentence_boundaries(nlp: Language) -> None:
@@ -348,9 +378,9 @@ def test_lead_fallback_gives_the_story_date(nlp: Language) -> None:
     assert story_date(doc) == "2024-03-01"  # the latest day in the lead, not the earlier 12 Februari
     in_lead = _span(LEAD, "menuduh terdakwa menyembunyikan aset")
     assert date_for_span(doc, *in_lead) is None
-    assert date_for_span(doc, *in_lead, lead_fallback=True) == "2024-03-01"
+    assert date_for_span(doc, *in_lead, speech_act=True) == "2024-03-01"
     after_lead = _span(LEAD, "mengecam putusan pengadilan")
-    assert date_for_span(doc, *after_lead, lead_fallback=True) is None
+    assert date_for_span(doc, *after_lead, speech_act=True) is None
 
 
 def test_story_date_needs_a_publication_date_for_relative_forms(nlp: Language) -> None:

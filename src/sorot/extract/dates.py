@@ -74,6 +74,10 @@ class Rules:
     ahead: set[str]
     future_re: re.Pattern[str]
     barrier_re: re.Pattern[str]
+    cue_re: re.Pattern[str]
+    inner_barrier_re: re.Pattern[str]
+    date_prepositions: set[str]
+    anaphor_re: re.Pattern[str]
     coordinator_re: re.Pattern[str]
     hard_barriers: list[str]
     patterns: list[tuple[str, re.Pattern[str]]]
@@ -114,7 +118,8 @@ def load_rules(path: str | None = None) -> Rules:
     nums = _alt(list(numbers) + ["beberapa", "sejumlah"])
     direction = _alt(ago | ahead)
     se_units = _alt(data.get("one_prefix_units", ["hari", "pekan", "minggu", "bulan", "tahun"]))
-    day = r"(?P<d>[0-3]?\d)(?:\s*[-–]\s*(?P<d2>[0-3]?\d))?"
+    day = (r"(?:(?P<ant>antara)\s+)?(?P<d>[0-3]?\d)"
+           r"(?:\s*(?P<rsep>[-–]|hingga|sampai|s\.?\s?d\.?|dan)\s*(?P<d2>[0-3]?\d))?")
     tanggal = r"(?:(?:tanggal|tgl\.?)\s+)?"
     wd_lead = rf"(?:(?P<w>{wd})\s*,?\s+)?"
     year_before = _alt(data["year_before"])
@@ -154,13 +159,17 @@ def load_rules(path: str | None = None) -> Rules:
     ]
     patterns = [(name, re.compile(rx, re.IGNORECASE)) for name, rx in specs]
     barrier_re = re.compile(rf"{_B}(?:{_alt(data['barriers'])}){_E}", re.IGNORECASE)
+    cue_re = re.compile(rf"{_B}(?:{_alt(data.get('reporting_cues', ['kata']))}){_E}", re.IGNORECASE)
+    anaphor_re = re.compile(rf"{_B}(?:{_alt(data.get('anaphors', ['itu', 'tersebut']))}){_E}", re.IGNORECASE)
     coordinator_re = re.compile(rf"{_B}(?:{_alt(data.get('coordinators', ['dan']))}){_E}", re.IGNORECASE)
     future_re = re.compile(rf"{_B}(?:{_alt(data['future_cues'])}){_E}", re.IGNORECASE)
     lo, hi = data.get("year_range", [1900, 2100])
     return Rules(
         raw=data, month_of=month_of, abbrevs=abbrevs, weekday_of=weekday_of, relative_after=relative_after,
         unit_of=unit_of, day_phrases=day_phrases, period_phrases=period_phrases, numbers=numbers, ago=ago,
-        ahead=ahead, future_re=future_re, barrier_re=barrier_re, coordinator_re=coordinator_re, hard_barriers=list(data.get("hard_barriers", [])),
+        ahead=ahead, future_re=future_re, barrier_re=barrier_re, cue_re=cue_re, anaphor_re=anaphor_re,
+        inner_barrier_re=re.compile(rf"{_B}(?:{_alt(data.get('inner_barriers', ['agar']))}){_E}", re.IGNORECASE),
+        date_prepositions={_norm(w) for w in data.get("date_prepositions", [])}, coordinator_re=coordinator_re, hard_barriers=list(data.get("hard_barriers", [])),
         patterns=patterns, year_min=int(lo), year_max=int(hi), tolerance=int(data.get("tolerance_days", 2)),
         weekday_year_ahead=int(data.get("weekday_agreement_ahead_days", 14)),
     )
@@ -259,12 +268,16 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> Resolved | None:
     w = r.weekday_of.get(_norm(g["w"])) if g.get("w") else None
     d: Date | None
 
+    if g.get("d2") and (int(g["d2"]) <= int(g["d"]) or (_norm(g["rsep"]) == "dan" and not g.get("ant"))):
+        return None  # "2 dan 3 Januari" are two dates, not a range; the shorter match takes over
     if name in ("full", "mdy", "num", "iso"):
         month = r.month_of[_norm(g["m"].rstrip("."))] if g.get("m") else int(g["mo"])
         d = _safe_date(int(g["y"]), month, int(g["d"]))
         if d is None or not (r.year_min <= d.year <= r.year_max):
             return None
-        return _ymd(d), "day", "date", bool(g.get("d2"))
+        if g.get("d2"):  # a range of days gives the precision both ends share: the month
+            return _ym(d.year, d.month), "month", "date", True
+        return _ymd(d), "day", "date", False
 
     if name == "paren":
         if g.get("w") and not g.get("hari") and not g["w"][0].isupper() and not g.get("tod"):
@@ -286,7 +299,7 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> Resolved | None:
         if _norm(g["m"].rstrip(".")) in r.abbrevs and not g["m"][0].isupper():
             return None
         if pub is None:
-            return None, "day", "date", bool(g.get("d2"))
+            return None, ("month" if g.get("d2") else "day"), "date", bool(g.get("d2"))
         if g.get("yrel"):
             d = _safe_date(pub.year + r.relative_after[_norm(g["yrel"])], month, day)
         elif g.get("rel"):
@@ -296,7 +309,9 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> Resolved | None:
                 d = _safe_date(pub.year, month, day)
         else:
             d = _pick_year(month, day, ctx, w)
-        return (_ymd(d) if d else None), "day", "date", bool(g.get("d2"))
+        if g.get("d2"):
+            return (_ym(d.year, d.month) if d else None), "month", "date", True
+        return (_ymd(d) if d else None), "day", "date", False
 
     if name == "my":
         if _norm(g["m"].rstrip(".")) in r.abbrevs and not g["m"][0].isupper():
@@ -463,11 +478,19 @@ def find_timexes(text: str, published: str | None = None, rules: Rules | None = 
         if res is None:
             continue
         value, precision, kind, is_range = res
+        if kind == "date" and _in_dateline(text, s, e):
+            kind = "dateline"  # "JAKARTA, 20 Agustus 2024 -": the publication date, never an event's
         taken.append((s, e))
         out.append(TimeExpr(start=s, end=e, text=text[s:e], value=value, precision=precision, kind=kind,
                             is_range=is_range))
     out.sort(key=lambda t: t.start)
     return out
+
+
+def _in_dateline(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_DATELINE_RE.fullmatch(text[line_start:start])) and bool(
+        re.match(r"\s*(?:\([^)]{1,30}\)\s*)?[-–—]", text[end:end + 40]))
 
 
 def resolve_expression(expr: str, published: str | None = None) -> str | None:
@@ -668,16 +691,41 @@ def _sentence_index(bounds: list[tuple[int, int]], pos: int) -> int | None:
     return len(bounds) - 1 if bounds else None
 
 
-def _barrier_count(text: str, rules: Rules) -> int | None:
+_PREP_TAIL = re.compile(r"^\s*(?:(?:pada|tanggal|tgl\.?|hari|bulan|tahun)\s+)*$", re.IGNORECASE)
+
+
+def _own_preposition(word: str, tail: str, rules: Rules) -> bool:
+    """Is a barrier word just the date's preposition ("sejak 9 Januari", "setelah Senin (4/3)")?"""
+    return _norm(word) in rules.date_prepositions and bool(_PREP_TAIL.match(tail))
+
+
+def _barrier_count(text: str, rules: Rules, *, speech_act: bool = False, date_follows: bool = True) -> int | None:
     """Open clause barriers in the text between an event and a date; None when a hard barrier (";")
-    separates them. A barrier closed again by a comma ("..., setelah rapat panjang, ...") does not count."""
+    separates them. A barrier closed again by a comma ("..., setelah rapat panjang, ...") does not count,
+    nor one that is the date's own preposition ("sejak 9 Januari"). Unless the event is a speech act, a
+    reporting cue ("..., kata menteri, Selasa (5/3)") counts too: the date is when it was said, not when
+    the reported happening took place."""
     if any(h in text for h in rules.hard_barriers):
         return None
     count = 0
     for m in rules.barrier_re.finditer(text):
-        if "," not in text[m.end():]:
-            count += 1
+        if "," in text[m.end():]:
+            continue
+        if date_follows and _own_preposition(m.group(), text[m.end():], rules):
+            continue
+        count += 1
+    if not speech_act:
+        count += len(rules.cue_re.findall(text))
     return count
+
+
+def _subordinate_before(text: str, lo: int, t: TimeExpr, rules: Rules) -> bool:
+    """Is the date inside a clause opened before it ("puing rudal yang ditembakkan ... pada Selasa (1/10)
+    berasal dari ...")? Then it dates that clause, not what follows the date."""
+    before = text[lo:t.start]
+    cut = before.rfind(",")
+    before = before[cut + 1:] if cut >= 0 else before
+    return any(not _own_preposition(m.group(), before[m.end():], rules) for m in rules.barrier_re.finditer(before))
 
 
 def _fronted(before: str, rules: Rules) -> bool:
@@ -762,7 +810,7 @@ def story_date(doc: Doc) -> str | None:
     tol = dt.timedelta(days=load_rules().tolerance)
     best: Date | None = None
     for t in _timexes(doc):
-        if lead[0] <= t.start < lead[1] and t.value and t.precision == "day":
+        if lead[0] <= t.start < lead[1] and t.value and t.precision == "day" and t.kind != "dateline":
             d = parse_iso(t.value)
             if d and (pub is None or d <= pub + tol) and (best is None or d > best):
                 best = d
@@ -788,45 +836,103 @@ def _coordinated(text: str, timexes: list[TimeExpr], first: TimeExpr) -> list[Ti
     return group
 
 
-def timexes_for_span(doc: Doc, start_char: int, end_char: int, *, lead_fallback: bool = False
-                     ) -> list[TimeExpr]:
+def _next_sentence_date(doc: Doc, bounds: list[tuple[int, int]], si: int, timexes: list[TimeExpr],
+                        rules: Rules, speech_act: bool) -> TimeExpr | None:
+    """A date from the sentence right after the event's, when that sentence continues it:
+
+    - a fragment broken off by a stray full stop, starting with a preposition and carrying a date right
+      away ("... bertemu Putin. Di Vladivostok pada Juni 2024 ...");
+    - an elaboration whose subject points back to the event ("Bantuan itu tiba di posko pada Senin (18/3)",
+      "Menurut NIS, pasukan itu diberangkatkan antara 8 dan 13 Oktober").
+
+    Only within one paragraph, and only with a date not cut off from the start by a clause barrier.
+    """
+    if si + 1 >= len(bounds):
+        return None
+    text = doc.text
+    s_hi = bounds[si][1]
+    n_lo, n_hi = bounds[si + 1]
+    if "\n" in text[s_hi:n_lo]:
+        return None
+    frag = text[n_lo:n_hi]
+    dated = [t for t in timexes if n_lo <= t.start < n_hi and t.kind not in ("vague", "dateline") and t.value]
+    if not dated:
+        return None
+    first_word = frag.split(None, 1)[0].lower() if frag.strip() else ""
+    starts = [w.lower() for w in rules.raw.get("continuation_starts", [])]
+    if first_word in starts:
+        limit = n_lo + int(rules.raw.get("continuation_max_offset", 60))
+        t = dated[0]
+        if t.start < limit and _barrier_count(text[n_lo:t.start], rules, speech_act=speech_act) == 0:
+            return t
+        return None
+    # elaboration: "<noun> itu/tersebut" among the first words (after an opening "Menurut X,")
+    head = frag
+    lead_in = re.match(rf"\s*(?:{_alt(rules.raw.get('attribution_openers', ['menurut']))})\b[^,]{{1,60}},\s*",
+                       head, re.IGNORECASE)
+    offset = lead_in.end() if lead_in else 0
+    words = list(_WORD_RE.finditer(head[offset:]))[: int(rules.raw.get("anaphor_window_words", 4))]
+    anaphor = next((w for w in words if rules.anaphor_re.fullmatch(w.group())), None)
+    if anaphor is None or anaphor is words[0]:
+        return None
+    a_end = n_lo + offset + anaphor.end()
+    for t in dated:
+        if t.start < a_end:
+            continue
+        barriers = _barrier_count(text[a_end:t.start], rules, speech_act=speech_act)
+        if barriers == 0:
+            return t
+        break
+    return None
+
+
+def timexes_for_span(doc: Doc, start_char: int, end_char: int, *, speech_act: bool = False,
+                     lead_fallback: bool | None = None) -> list[TimeExpr]:
     """The time expressions that date an event span (usually one; several when the span's own dates are
     coordinated). Order of preference:
 
     1. a date inside the span (with the dates coordinated with it);
     2. a date of the same sentence that governs the span: with a parse, one hanging from the span's verb
        or a verb above it; else the nearest one not separated from the span by an open clause barrier
-       ("yang", "setelah", "termasuk", ";"). A vague expression ("baru-baru ini") counts: the clause
-       has its own, unknown time, and nothing else is borrowed;
-    3. a broken-off continuation: the next "sentence" is a fragment starting with a preposition that
-       carries a date right away ("... bertemu Putin. Di Vladivostok pada Juni 2024 ...");
-    4. with ``lead_fallback`` and a span inside the lead: the story date (see :func:`story_date`) -- for
-       speech acts (accusing, rejecting, threatening...) reported in the lead, whose date is the date of
-       the statement the story is about.
+       ("yang", "setelah", "termasuk", "meskipun", ";") -- and, unless ``speech_act``, not by a reporting
+       cue ("..., kata menteri, Selasa (5/3)" dates the saying, not what was said). A vague expression
+       ("baru-baru ini") counts: the clause has its own, unknown, time and nothing else is borrowed;
+    3. the next sentence when it continues this one (see :func:`_next_sentence_date`);
+    4. for a ``speech_act`` (accusing, rejecting, threatening, demanding...) inside the lead: the story
+       date (see :func:`story_date`), the date of the statement the story is about.
 
-    Never the publication date by default.
+    Never the publication date by default. ``lead_fallback`` overrides step 4 on its own.
     """
     rules = load_rules()
     text = doc.text
-    timexes = _timexes(doc)
+    use_lead = speech_act if lead_fallback is None else lead_fallback
+    timexes = [t for t in _timexes(doc) if t.kind != "dateline"]
     bounds = sentence_bounds(doc)
     si = _sentence_index(bounds, start_char)
     if si is None:
         return []
     s_lo, s_hi = bounds[si]
     inside = [t for t in timexes if t.start < end_char and t.end > start_char]
-    if inside:
-        return _coordinated(text, timexes, inside[0])
-    same = [t for t in timexes if s_lo <= t.start and t.end <= max(s_hi, end_char)]
+    # a date inside the span but within a clause of its own ("meminta agar laga ... tahun depan") is not its
+    own = [t for t in inside if not rules.inner_barrier_re.search(text[start_char:max(start_char, t.start)])]
+    if own:
+        return _coordinated(text, timexes, own[0])
+    same = [t for t in timexes if s_lo <= t.start and t.end <= max(s_hi, end_char) and t not in inside]
     parsed = doc.has_annotation("DEP")
     scored: list[tuple[int, int, TimeExpr]] = []
     for t in same:
-        gap = text[end_char:t.start] if t.start >= end_char else text[t.end:start_char]
+        before = t.start < start_char
+        gap = text[t.end:start_char] if before else text[end_char:t.start]
         governs = parsed and _governs(doc, t, start_char, end_char)
-        barriers = _barrier_count(gap, rules)
-        if barriers == 0 and t.start < start_char and not _fronted(text[s_lo:t.start], rules):
-            # "X pada September 2023 dan Y ...": a date inside one conjunct does not carry to the next
-            barriers = len(rules.coordinator_re.findall(gap))
+        barriers = _barrier_count(gap, rules, speech_act=speech_act, date_follows=not before)
+        if barriers == 0 and not before and rules.inner_barrier_re.search(text[start_char:end_char]):
+            barriers = 1  # the span ends inside a purpose clause ("meminta agar laga ...") the date belongs to
+        if barriers == 0 and before:
+            if _subordinate_before(text, s_lo, t, rules):
+                barriers = 1
+            elif not _fronted(text[s_lo:t.start], rules):
+                # "X pada September 2023 dan Y ...": a date inside one conjunct does not carry to the next
+                barriers = len(rules.coordinator_re.findall(gap))
         if governs:
             scored.append((0, len(gap), t))
         elif barriers == 0:
@@ -834,43 +940,42 @@ def timexes_for_span(doc: Doc, start_char: int, end_char: int, *, lead_fallback:
     if scored:
         scored.sort(key=lambda x: (x[0], x[1]))
         return _coordinated(text, timexes, scored[0][2])
-    if not same and si + 1 < len(bounds):
-        n_lo, n_hi = bounds[si + 1]
-        frag = text[n_lo:n_hi]
-        starts = [w.lower() for w in rules.raw.get("continuation_starts", [])]
-        first_word = frag.split(None, 1)[0].lower() if frag.strip() else ""
-        if first_word in starts and "\n" not in text[s_hi:n_lo]:
-            limit = n_lo + int(rules.raw.get("continuation_max_offset", 60))
-            nxt = [t for t in timexes if n_lo <= t.start < min(limit, n_hi)]
-            if nxt and _barrier_count(text[n_lo:nxt[0].start], rules) == 0:
-                return _coordinated(text, timexes, nxt[0])
-    if lead_fallback:
+    if not any(t.kind == "vague" for t in same):
+        nxt = _next_sentence_date(doc, bounds, si, timexes, rules, speech_act)
+        if nxt is not None:
+            return _coordinated(text, timexes, nxt)
+    if use_lead:
         lead = lead_range(doc)
-        if lead and lead[0] <= start_char < lead[1] and not scored:
+        if lead and lead[0] <= start_char < lead[1]:
             peg = story_date(doc)
             if peg:
                 return [TimeExpr(start=-1, end=-1, text="", value=peg, precision="day", kind="story")]
     return []
 
 
-def timex_for_span(doc: Doc, start_char: int, end_char: int, *, lead_fallback: bool = False) -> TimeExpr | None:
+def timex_for_span(doc: Doc, start_char: int, end_char: int, *, speech_act: bool = False,
+                   lead_fallback: bool | None = None) -> TimeExpr | None:
     """The one time expression that dates an event span (first of :func:`timexes_for_span`)."""
-    found = timexes_for_span(doc, start_char, end_char, lead_fallback=lead_fallback)
+    found = timexes_for_span(doc, start_char, end_char, speech_act=speech_act, lead_fallback=lead_fallback)
     return found[0] if found else None
 
 
-def date_for_span(doc: Doc, start_char: int, end_char: int, *, lead_fallback: bool = False) -> str | None:
+def date_for_span(doc: Doc, start_char: int, end_char: int, *, speech_act: bool = False,
+                  lead_fallback: bool | None = None) -> str | None:
     """The date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) of the event whose trigger or evidence phrase
     spans ``[start_char, end_char)``, or None. Pass the tightest span you have (trigger and arguments),
-    not the whole sentence: the span decides between two dates of one sentence."""
-    t = timex_for_span(doc, start_char, end_char, lead_fallback=lead_fallback)
+    not the whole sentence: the span decides between two dates of one sentence. Set ``speech_act`` for
+    events that are statements (ACCUSE, REJECT, THREATEN, REQUEST, ...): they take the date of the saying."""
+    t = timex_for_span(doc, start_char, end_char, speech_act=speech_act, lead_fallback=lead_fallback)
     return t.value if t else None
 
 
-def dates_for_span(doc: Doc, start_char: int, end_char: int, *, lead_fallback: bool = False) -> list[str | None]:
+def dates_for_span(doc: Doc, start_char: int, end_char: int, *, speech_act: bool = False,
+                   lead_fallback: bool | None = None) -> list[str | None]:
     """All dates of an event span: one per coordinated date ("pada 30 Desember 2023 dan 2 Januari 2024"
     gives two), so the event coder can emit one event per date. Empty when undated."""
-    return [t.value for t in timexes_for_span(doc, start_char, end_char, lead_fallback=lead_fallback)]
+    found = timexes_for_span(doc, start_char, end_char, speech_act=speech_act, lead_fallback=lead_fallback)
+    return [t.value for t in found]
 
 
 __all__ = [
