@@ -892,9 +892,9 @@ def timexes_for_span(doc: Doc, start_char: int, end_char: int, *, speech_act: bo
     coordinated). Order of preference:
 
     1. a date inside the span (with the dates coordinated with it);
-    2. a date of the same sentence that governs the span: with a parse, one hanging from the span's verb
-       or a verb above it; else the nearest one not separated from the span by an open clause barrier
-       ("yang", "setelah", "termasuk", "meskipun", ";") -- and, unless ``speech_act``, not by a reporting
+    2. a date of the same sentence that governs the span: the nearest one not separated from the span by
+       an open clause barrier ("yang", "setelah", "termasuk", "meskipun", ";"; with a parse, one hanging
+       from the span's verb or a verb above it comes first) -- and, unless ``speech_act``, not by a reporting
        cue ("..., kata menteri, Selasa (5/3)" dates the saying, not what was said). A vague expression
        ("baru-baru ini") counts: the clause has its own, unknown, time and nothing else is borrowed;
     3. the next sentence when it continues this one (see :func:`_next_sentence_date`);
@@ -933,10 +933,8 @@ def timexes_for_span(doc: Doc, start_char: int, end_char: int, *, speech_act: bo
             elif not _fronted(text[s_lo:t.start], rules):
                 # "X pada September 2023 dan Y ...": a date inside one conjunct does not carry to the next
                 barriers = len(rules.coordinator_re.findall(gap))
-        if governs:
-            scored.append((0, len(gap), t))
-        elif barriers == 0:
-            scored.append((1, len(gap), t))
+        if barriers == 0:  # the parse only breaks ties: a shaky parse must not undo a clause barrier
+            scored.append((0 if governs else 1, len(gap), t))
     if scored:
         scored.sort(key=lambda x: (x[0], x[1]))
         return _coordinated(text, timexes, scored[0][2])
