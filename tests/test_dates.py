@@ -400,3 +400,22 @@ def test_with_the_project_pipeline() -> None:
     doc = _doc(pipe, text, "2024-03-06")
     assert date_for_span(doc, *_span(text, "menangkap dua tersangka")) == "2024-03-04"
     assert date_for_span(doc, *_span(text, "kebakaran gudang")) == "2024-03-02"
+
+
+def test_dependency_parse_breaks_ties(nlp: Language) -> None:
+    """With a parse, the date hanging from the event's verb wins over a nearer one hanging from a noun."""
+    words = ["Pada", "Senin", ",", "polisi", "menangkap", "pencuri", "motor", "Selasa", "."]
+    spaces = [True, False, True, True, True, True, True, False, False]
+    heads = [1, 4, 4, 4, 4, 4, 5, 5, 4]
+    deps = ["case", "obl", "punct", "nsubj", "ROOT", "obj", "compound", "nmod", "punct"]
+    pos = ["ADP", "PROPN", "PUNCT", "NOUN", "VERB", "NOUN", "NOUN", "PROPN", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
+    doc._.published = "2024-03-06"
+    doc = nlp.get_pipe("sorot_dates")(doc)
+    assert doc.has_annotation("DEP")
+    span = _span(doc.text, "menangkap pencuri motor")
+    assert date_for_span(doc, *span) == "2024-03-04"  # Senin governs "menangkap"
+    blank = nlp(nlp.make_doc(doc.text))
+    blank._.published = "2024-03-06"
+    blank = nlp.get_pipe("sorot_dates")(blank)
+    assert date_for_span(blank, *span) == "2024-03-05"  # without a parse: the nearest, Selasa

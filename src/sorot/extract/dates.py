@@ -734,34 +734,25 @@ def _fronted(before: str, rules: Rules) -> bool:
     return len(words) <= 1 and not re.search(r"[,;]", before)
 
 
-def _anchor(tok: Token) -> Token:
-    """The verb (or sentence root) a token hangs from."""
-    cur = tok
-    for _ in range(50):
-        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
-            return cur
-        cur = cur.head
-    return cur
-
-
 _CLAUSE_DEPS = {"acl", "acl:relcl", "relcl", "advcl", "csubj", "parataxis"}
 
 
 def _governs(doc: Doc, t: TimeExpr, start: int, end: int) -> bool:
-    """With a dependency parse: does the date hang from a verb inside the span, or from a verb that
-    dominates the span without crossing into a relative or adverbial clause?"""
+    """With a dependency parse: does the date attach to the span's head word, or to a word above it
+    without crossing into a relative or adverbial clause? A date hanging from a noun inside the span
+    ("pencuri motor Selasa") modifies that noun, not the event."""
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
     ev = doc.char_span(start, end, alignment_mode="expand")
     if span is None or ev is None or len(span) == 0 or len(ev) == 0:
         return False
-    anchor = _anchor(span.root)
-    if ev.start <= anchor.i < ev.end:
-        return True
-    cur = ev.root
+    head = span.root.head
+    if head.i == span.root.i:
+        return False
+    cur: Token = ev.root
     for _ in range(50):
-        if cur.i == anchor.i:
+        if cur.i == head.i:
             return True
-        if cur.dep_ in _CLAUSE_DEPS or cur.head is cur:
+        if cur.dep_ in _CLAUSE_DEPS or cur.head.i == cur.i:
             return False
         cur = cur.head
     return False
