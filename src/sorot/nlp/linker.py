@@ -2,22 +2,30 @@
 
 Runs after the statistical NER (when the pipeline has one) and combines four sources of evidence:
 
-1. the gazetteer (``sorot.nlp.gazetteer``), matched with spaCy ``PhraseMatcher``\\s — names and
+1. the gazetteer (``sorot.nlp.gazetteer``), matched with spaCy ``PhraseMatcher``\\s: names and
    aliases ignoring case (but a capitalised alias must start capitalised in the text), abbreviations
    exactly as written, because "AS" (United States) is also a common word;
 2. composition patterns from ``sorot/data/linker.yaml``: "<ministry/body> <country>" ("Kementerian
-   Pertahanan Rusia" -> "Ministry of Defence of Russia") and "<summit word> <organisation>" ("KTT
-   NATO" -> "NATO summit"), so bodies link even when the exact phrase is not listed;
+   Pertahanan Rusia" -> "Ministry of Defence of Russia"), "<summit word> <organisation>" ("KTT NATO"
+   -> "NATO summit"), "<national body> Kota <place>" (a local branch), "<head> <name>" places
+   ("Kabupaten Demak" -> "Demak Regency"), so names link even when the exact phrase is not listed;
 3. the trained NER's ``doc.ents`` (labels mapped through ``label_map``), for names nobody listed;
-4. without a trained NER, capitalisation heuristics (datelines, web domains, name-like sequences).
+4. without a trained NER, capitalisation heuristics (datelines, web domains, name-like sequences
+   typed by their head word or by a role noun before them).
 
 Then, within the document: metonymy (a capital acting or speaking is its state, "di/ke Pyongyang" is
-the city), abbreviations defined in brackets ("Dewan Keamanan Nasional (NSC)"), name parts of people
-("Presiden Rusia Vladimir Putin" ... "Putin", "(Vladimir) Putin"), titles stripped from names and
-roles kept as attributes, and the outlets the article credits (``doc._.cited_outlets``).
+the city; in a sports story a country that plays is its national team), abbreviations defined in
+brackets ("Dewan Keamanan Nasional (NSC)"), bare place names after a headed one, name parts of
+people ("Presiden Rusia Vladimir Putin" ... "Putin", "(Vladimir) Putin"), titles stripped from names
+and roles kept as attributes, and the outlets the article credits (``doc._.cited_outlets``).
+
+Output: ``doc.ents`` (flat, kb_id_ = entity id), ``doc._.entities`` (id -> EntityInfo),
+``doc._.cited_outlets``, and ``doc.spans["sorot_mentions"]``: every mention including nested ones
+(the country inside "Kementerian Pertahanan Korea Selatan", NATO inside "KTT NATO"), which
+``doc.ents`` cannot hold because its spans may not overlap.
 
 Entities the gazetteer does not know get the project id ``sorot:<slug of the name>`` so the same
-unknown person is one entity across articles. Mention spans stay on ``doc.ents`` (kb_id_ = id).
+unknown person is one entity across articles.
 """
 
 from __future__ import annotations
@@ -39,26 +47,37 @@ from sorot.nlp.extensions import EntityInfo, register_extensions
 from sorot.nlp.gazetteer import GazEntry, Gazetteer, load_gazetteer, normalize, project_id
 
 LINKER_DATA = Path(__file__).resolve().parents[1] / "data" / "linker.yaml"
+MENTIONS_KEY = "sorot_mentions"
 ENTITY_TYPES = ("PER", "ORG", "GPE", "LOC", "NORP", "EVENT")
 OUTLET_KINDS = ("outlet", "news_agency")
+STATE_KINDS = ("country", "territory")
 
 # Ranks break ties between candidates of equal length: lower wins.
 _RANK = {"gaz": 0, "compose": 1, "abbr": 2, "ner": 3, "heur": 4, "coref": 5}
 _DOMAIN = re.compile(
     r"^[A-Za-z0-9][A-Za-z0-9-]*(\.[A-Za-z0-9-]+)*\.(com|co\.id|id|net|org|tv|news|co\.uk|co)$", re.I
 )
+_YEAR = re.compile(r"^(19|20)\d\d$")
+_SCORE = re.compile(r"^\d{1,2}-\d{1,2}$")
 _DASH_TOKENS = {"-", "\u2013", "\u2014", "--"}
 _PUNCT_EDGE = set("\"'“”‘’()[],.:;!?")
+_QUOTE_OPEN = ("\"", "“", "'", "(", "‘", "-", "–")
 
 
 def _lower_set(values: Iterable[Any]) -> set[str]:
     return {normalize(str(v)) for v in values}
 
 
+def _phrases(values: Iterable[Any]) -> list[list[str]]:
+    """Phrases as token lists, longest first (matched against normalised token texts)."""
+    return sorted((normalize(str(v)).split() for v in values), key=len, reverse=True)
+
+
 @dataclass
 class LinkerData:
     """The lexicons of ``linker.yaml`` in the shapes the linker uses."""
 
+    raw: dict[str, Any]
     label_map: dict[str, str]
     titles: set[str]
     roles: dict[str, str]
@@ -67,12 +86,20 @@ class LinkerData:
     place_after: list[list[str]]
     bodies: list[dict[str, Any]]
     event_patterns: list[dict[str, Any]]
+    event_stages: dict[str, str]
+    event_heads: set[str]
+    election_patterns: list[dict[str, Any]]
+    place_patterns: dict[str, dict[str, str]]
+    branch_heads: set[str]
+    branch_kinds: set[str]
+    sports: dict[str, Any]
     event_generic_after: set[str]
     outlet_before: list[list[str]]
     outlet_fillers: set[str]
     outlet_after: set[str]
     outlet_window: int
     not_names: set[str]
+    calendar: set[str]
     org_heads: set[str]
     place_heads: set[str]
     place_cues: set[str]
@@ -87,41 +114,43 @@ class LinkerData:
     def load(cls, path: str | Path = LINKER_DATA) -> LinkerData:
         """Read ``linker.yaml`` (or a replacement file with the same keys)."""
         with Path(path).open(encoding="utf-8") as fh:
-            raw = yaml.safe_load(fh)
-        roles = {normalize(k): v for k, v in (raw.get("roles") or {}).items()}
+            raw: dict[str, Any] = yaml.safe_load(fh) or {}
+        roles = {normalize(str(k)): str(v) for k, v in (raw.get("roles") or {}).items()}
         meto = raw.get("metonymy") or {}
         cues = raw.get("outlet_cues") or {}
-
-        def phrases(values: Iterable[str]) -> list[list[str]]:
-            return sorted(
-                ([w for w in normalize(v).replace(",", " , ").split()] for v in values),
-                key=len,
-                reverse=True,
-            )
-
+        affixes = raw.get("common_word_affixes") or {}
         return cls(
+            raw=raw,
             label_map={str(k): str(v) for k, v in (raw.get("label_map") or {}).items()},
             titles=_lower_set(raw.get("titles") or []),
             roles=roles,
             role_fillers=_lower_set(raw.get("role_fillers") or []),
-            place_before=phrases(meto.get("place_before") or []),
-            place_after=phrases(meto.get("place_after") or []),
+            place_before=_phrases(meto.get("place_before") or []),
+            place_after=_phrases(meto.get("place_after") or []),
             bodies=list(raw.get("bodies") or []),
             event_patterns=list(raw.get("event_patterns") or []),
+            event_stages={normalize(str(k)): str(v) for k, v in (raw.get("event_stages") or {}).items()},
+            event_heads=_lower_set(raw.get("event_heads") or []),
+            election_patterns=list(raw.get("election_patterns") or []),
+            place_patterns={normalize(str(k)): v for k, v in (raw.get("place_patterns") or {}).items()},
+            branch_heads=_lower_set(raw.get("branch_heads") or []),
+            branch_kinds={str(k) for k in raw.get("branch_kinds") or []},
+            sports=dict(raw.get("sports") or {}),
             event_generic_after=_lower_set(raw.get("event_generic_after") or []),
-            outlet_before=phrases(cues.get("before") or []),
+            outlet_before=_phrases(cues.get("before") or []),
             outlet_fillers=_lower_set(cues.get("fillers") or []),
             outlet_after=_lower_set(cues.get("after") or []),
             outlet_window=int(cues.get("window") or 3),
             not_names=_lower_set(raw.get("not_names") or []),
+            calendar=_lower_set(raw.get("calendar_words") or []),
             org_heads=_lower_set(raw.get("org_heads") or []),
             place_heads=_lower_set(raw.get("place_heads") or []),
             place_cues=_lower_set(raw.get("place_cues") or []),
             name_connectors=_lower_set(raw.get("name_connectors") or []),
             org_connectors=_lower_set(raw.get("org_connectors") or []),
             ambiguous=_lower_set(raw.get("ambiguous") or []),
-            prefixes=tuple((raw.get("common_word_affixes") or {}).get("prefixes") or ()),
-            suffixes=tuple((raw.get("common_word_affixes") or {}).get("suffixes") or ()),
+            prefixes=tuple(str(p) for p in affixes.get("prefixes") or ()),
+            suffixes=tuple(str(x) for x in affixes.get("suffixes") or ()),
             max_role_len=max((len(k.split()) for k in roles), default=1),
         )
 
@@ -132,7 +161,7 @@ def load_linker_data(path: str = str(LINKER_DATA)) -> LinkerData:
     return LinkerData.load(path)
 
 
-@dataclass
+@dataclass(eq=False)
 class Cand:
     """A candidate mention: token span, type, and what it refers to."""
 
@@ -141,9 +170,11 @@ class Cand:
     label: str
     source: str
     entry: GazEntry | None = None
-    name: str | None = None  # canonical name when no gazetteer entry (composed or unknown)
+    name: str | None = None  # canonical name when there is no gazetteer entry (composed or unknown)
     kind: str | None = None
     country: str | None = None
+    ref: Cand | None = None  # the mention this one corefers with (name part, abbreviation, ...)
+    nested: list[Cand] = field(default_factory=list)
     info: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -156,6 +187,15 @@ class Cand:
     def key_name(self) -> str:
         return self.entry.name if self.entry is not None else (self.name or "")
 
+    def root(self) -> Cand:
+        """The mention that carries the identity (follows ``ref`` links)."""
+        c = self
+        seen = 0
+        while c.ref is not None and seen < 10:
+            c = c.ref
+            seen += 1
+        return c
+
 
 def _is_cap(token: Token) -> bool:
     text = token.text
@@ -165,6 +205,24 @@ def _is_cap(token: Token) -> bool:
 def _is_word_cap(token: Token) -> bool:
     text = token.text
     return bool(text) and text[0].isupper() and any(ch.isalpha() for ch in text)
+
+
+def _initials_match(abbrev: str, names: Iterable[str]) -> bool:
+    """Is the bracketed form plausibly short for one of the names? Its capitals must follow the
+    initials of the name's words in order ("NSC" for "National Security Council", "Bawaslu" for
+    "Badan Pengawas Pemilu"), or, for a single-word nickname, start like one of the words."""
+    caps = [ch for ch in abbrev if ch.isupper() or ch.isdigit()]
+    for name in names:
+        words = [w for w in re.split(r"[\s\-/]+", name) if w]
+        initials = [w[0].upper() for w in words if w[0].isalnum()]
+        if not caps:
+            continue
+        it = iter(initials)
+        if all(any(ch == x for x in it) for ch in caps) and caps[0] == (initials[0] if initials else ""):
+            return True
+        if len(caps) == 1 and any(w.upper().startswith(abbrev[:2].upper()) for w in words):
+            return True
+    return False
 
 
 class EntityLinker:
@@ -204,12 +262,20 @@ class EntityLinker:
             self.alias_matcher.add(key, [make(forms[0] if forms else key)])
         for form in self.gaz.abbrev_index:
             self.abbrev_matcher.add(form, [make(form)])
-        self.body_matcher = PhraseMatcher(vocab, attr="LOWER")
-        for i, body in enumerate(self.data.bodies):
-            self.body_matcher.add(f"body{i}", [make(p) for p in body.get("phrases") or []])
-        self.event_matcher = PhraseMatcher(vocab, attr="LOWER")
-        for i, pat in enumerate(self.data.event_patterns):
-            self.event_matcher.add(f"event{i}", [make(p) for p in pat.get("phrases") or []])
+
+        def phrase_matcher(groups: list[dict[str, Any]], prefix: str) -> PhraseMatcher:
+            matcher = PhraseMatcher(vocab, attr="LOWER")
+            for i, group in enumerate(groups):
+                matcher.add(f"{prefix}{i}", [make(str(p)) for p in group.get("phrases") or []])
+            return matcher
+
+        self.body_matcher = phrase_matcher(self.data.bodies, "body")
+        self.event_matcher = phrase_matcher(self.data.event_patterns, "event")
+        self.election_matcher = phrase_matcher(self.data.election_patterns, "elect")
+        sports = self.data.sports
+        self._sport_doc_cues = _lower_set(sports.get("doc_cues") or [])
+        self._sport_sent_cues = _phrases(sports.get("sentence_cues") or [])
+        self._sport_kinds = {k: _phrases(v) for k, v in (sports.get("sports") or {}).items()}
 
     # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
@@ -219,15 +285,18 @@ class EntityLinker:
         cands = self._gazetteer_cands(doc, ctx)
         cands += self._composed_cands(doc, cands)
         cands += self._event_cands(doc, cands)
-        cands += self._ner_cands(doc, ner_ents, cands)
+        cands += self._ner_cands(doc, ner_ents)
         cands += self._dateline_cands(doc, ctx, cands)
         if self.heuristics == "always" or (self.heuristics == "auto" and not has_ner and not ner_ents):
             cands += self._heuristic_cands(doc, ctx, cands)
+        cands += self._place_cands(doc, ctx, cands)
         chosen = self._resolve(doc, cands)
-        chosen = self._drop_generic_events(doc, chosen)
-        self._apply_metonymy(doc, ctx, chosen)
-        chosen += self._bracket_abbreviations(doc, chosen)
-        chosen += self._name_parts(doc, ctx, chosen)
+        chosen = [c for c in chosen if not self._generic_event(doc, c)]
+        self._apply_metonymy(doc, chosen)
+        self._apply_teams(doc, ctx, chosen)
+        self._attach_nested(chosen, cands)
+        chosen += self._local_aliases(doc, ctx, chosen)
+        chosen += self._name_parts(doc, chosen)
         chosen.sort(key=lambda c: c.start)
         self._finish(doc, chosen)
         return doc
@@ -238,51 +307,54 @@ class EntityLinker:
         strings = doc.vocab.strings
         for match_id, start, end in self.alias_matcher(doc):
             key = strings[match_id]
-            span = doc[start:end]
-            if not self._lower_ok.get(key, False) and not _is_cap(span[0]):
+            if not self._lower_ok.get(key, False) and not _is_cap(doc[start]):
                 continue
             if key in self.data.ambiguous and (ctx.is_sent_start(start) or ctx.in_title[start]):
                 continue
             entries = self.gaz.alias_index.get(key) or []
-            if not entries:
-                continue
-            entry = self._pick(entries, doc, start)
-            out.append(Cand(start, end, entry.type, "gaz", entry=entry))
+            if entries:
+                entry = self._pick(entries)
+                out.append(Cand(start, end, entry.type, "gaz", entry=entry))
         for match_id, start, end in self.abbrev_matcher(doc):
             key = strings[match_id]
             if normalize(key) in self.data.ambiguous and (ctx.is_sent_start(start) or ctx.in_title[start]):
                 continue
             entries = self.gaz.abbrev_index.get(key) or []
-            if not entries:
-                continue
-            entry = self._pick(entries, doc, start)
-            out.append(Cand(start, end, entry.type, "gaz", entry=entry))
+            if entries:
+                entry = self._pick(entries)
+                out.append(Cand(start, end, entry.type, "gaz", entry=entry))
         return out
 
-    def _pick(self, entries: list[GazEntry], doc: Doc, start: int) -> GazEntry:
+    @staticmethod
+    def _pick(entries: list[GazEntry]) -> GazEntry:
         """Several entities share a name: prefer a sovereign state, then the first listed."""
         if len(entries) == 1:
             return entries[0]
-        for kind in ("country", "igo", "outlet", "news_agency"):
+        for kind in ("country", "igo", "news_agency", "outlet"):
             for e in entries:
                 if e.kind == kind:
                     return e
         return entries[0]
 
-    def _country_at(self, cands: list[Cand], index: int) -> Cand | None:
-        """The longest gazetteer country/territory candidate starting at token ``index``."""
+    @staticmethod
+    def _longest_at(cands: list[Cand], index: int, kinds: tuple[str, ...] | None = None) -> Cand | None:
         best: Cand | None = None
         for c in cands:
-            if c.start == index and c.entry is not None and c.entry.kind in ("country", "territory", "igo"):
-                if best is None or c.length > best.length:
-                    best = c
+            if c.start != index or c.entry is None:
+                continue
+            if kinds is not None and c.entry.kind not in kinds:
+                continue
+            if best is None or c.length > best.length:
+                best = c
         return best
 
     def _composed_cands(self, doc: Doc, cands: list[Cand]) -> list[Cand]:
+        """"<body> <country>" (ministries, councils, armed forces) and "<national body> Kota <place>"."""
         out: list[Cand] = []
         strings = doc.vocab.strings
         seen_bodies: dict[int, str] = {}
-        for match_id, start, end in sorted(self.body_matcher(doc), key=lambda m: (m[1], -(m[2] - m[1]))):
+        matches = sorted(self.body_matcher(doc), key=lambda m: (m[1], -(m[2] - m[1])))
+        for match_id, start, end in matches:
             if not _is_word_cap(doc[start]):
                 continue
             body_index = int(strings[match_id][4:])
@@ -292,13 +364,18 @@ class EntityLinker:
             if after + 2 < len(doc) and doc[after].text == "(" and doc[after + 2].text == ")":
                 abbrev = doc[after + 1].text
                 after += 3
-            country_cand = self._country_at(cands, after)
-            if country_cand is not None and country_cand.entry is not None:
-                country = country_cand.entry.name
-                if country_cand.entry.kind == "igo":
+            state = self._longest_at(cands, after, (*STATE_KINDS, "igo"))
+            nested: list[Cand] = []
+            if state is not None and state.entry is not None:
+                if state.entry.kind == "igo":
                     continue
-                span_end = country_cand.end if abbrev is None else end
+                country = state.entry.name
+                span_end = state.end if abbrev is None else end
+                if abbrev is None:
+                    nested.append(state)
             else:
+                if after < len(doc) and _is_word_cap(doc[after]) and not doc[after].is_sent_start:
+                    continue  # "Dewan Keamanan Nasional Filipina"-like: a name we cannot compose
                 country = seen_bodies.get(body_index) or body.get("default_country")
                 if not country:
                     continue
@@ -306,11 +383,46 @@ class EntityLinker:
             name = (body.get("override") or {}).get(country) or str(body["name"]).format(country=country)
             seen_bodies[body_index] = country
             entry = self.gaz.get(name)
-            cand = Cand(
-                start, span_end, "ORG", "compose", entry=entry, name=name, kind="ministry", country=country
-            )
+            cand = Cand(start, span_end, "ORG", "compose", entry=entry, name=name, kind="ministry", country=country)
+            cand.nested = nested
             if abbrev:
                 cand.info["abbrev"] = abbrev
+            out.append(cand)
+        out += self._branch_cands(doc, cands)
+        return out
+
+    def _branch_cands(self, doc: Doc, cands: list[Cand]) -> list[Cand]:
+        """"KPU Kota Sumber Jaya", "Badan Pengawas Pemilu (Bawaslu) Kota Sumber Jaya": the local branch
+        of a national body, named as the article writes it."""
+        out: list[Cand] = []
+        d = self.data
+        for c in cands:
+            if c.entry is None or c.entry.type != "ORG" or c.entry.kind not in d.branch_kinds:
+                continue
+            after = c.end
+            short = doc[c.start : c.end].text
+            if after + 2 < len(doc) and doc[after].text == "(" and doc[after + 2].text == ")":
+                short = doc[after + 1].text
+                after += 3
+            if after >= len(doc) or normalize(doc[after].text) not in d.branch_heads:
+                continue
+            j = after + 1
+            while j < len(doc) and j - after <= 3 and _is_word_cap(doc[j]) and normalize(doc[j].text) not in d.calendar:
+                j += 1
+            if j == after + 1:
+                continue
+            place_words = doc[after + 1 : j].text
+            cand = Cand(c.start, j, "ORG", "compose", name=f"{short} {doc[after].text} {place_words}", kind="branch")
+            cand.country = c.entry.to_info().country
+            cand.info["branch_of"] = c.entry.name
+            known = self._longest_at(cands, after + 1, (*STATE_KINDS, "city", "province"))
+            if known is not None and known.end == j:
+                place = Cand(after, j, known.label, "compose", entry=known.entry)
+            else:
+                pat = d.place_patterns.get(normalize(doc[after].text)) or {"name": "{name}"}
+                place = Cand(after, j, "GPE", "compose", name=str(pat["name"]).format(name=place_words))
+                place.info["bare"] = place_words
+            cand.nested = [place]
             out.append(cand)
         return out
 
@@ -319,17 +431,37 @@ class EntityLinker:
         strings = doc.vocab.strings
         for match_id, start, end in self.event_matcher(doc):
             pat = self.data.event_patterns[int(strings[match_id][5:])]
-            org = None
-            for c in cands:
-                if c.start == end and c.entry is not None and c.entry.type in ("ORG", "GPE"):
-                    if org is None or c.length > org.length:
-                        org = c
-            if org is None or org.entry is None:
+            org = self._longest_at(cands, end)
+            if org is None or org.entry is None or org.entry.type not in ("ORG", "GPE"):
                 continue
             name = str(pat["name"]).format(org=org.entry.name)
-            out.append(
-                Cand(start, org.end, "EVENT", "compose", entry=self.gaz.get(name), name=name, kind="event")
-            )
+            cand = Cand(start, org.end, "EVENT", "compose", entry=self.gaz.get(name), name=name, kind="event")
+            cand.nested = [org]
+            out.append(cand)
+        # an edition of a listed event: "Piala Dunia 2026", "Kualifikasi Piala Dunia 2026"
+        for c in cands:
+            if c.entry is None or c.entry.type != "EVENT" or c.end >= len(doc) or not _YEAR.match(doc[c.end].text):
+                continue
+            start = c.start
+            name = f"{doc[c.end].text} {c.entry.name}"
+            for stage, template in self.data.event_stages.items():
+                n = len(stage.split())
+                if start - n >= 0 and normalize(doc[start - n : start].text) == stage:
+                    name = template.format(event=name)
+                    start -= n
+                    break
+            out.append(Cand(start, c.end + 1, "EVENT", "compose", entry=self.gaz.get(name), name=name, kind="event"))
+        for match_id, start, end in self.election_matcher(doc):
+            pat = self.data.election_patterns[int(strings[match_id][5:])]
+            j = end
+            while j < len(doc) and j - end < 3 and _is_word_cap(doc[j]) and normalize(doc[j].text) not in self.data.calendar:
+                j += 1
+            if j == end or not _is_word_cap(doc[start]):
+                continue
+            place = self._longest_at(cands, end)
+            place_name = place.key_name() if place is not None and place.end == j else doc[end:j].text
+            name = str(pat["name"]).format(place=place_name)
+            out.append(Cand(start, j, "EVENT", "compose", entry=self.gaz.get(name), name=name, kind="event"))
         return out
 
     def _strip_span(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -357,7 +489,7 @@ class EntityLinker:
                 return n
         return 0
 
-    def _ner_cands(self, doc: Doc, ents: list[Span], cands: list[Cand]) -> list[Cand]:
+    def _ner_cands(self, doc: Doc, ents: list[Span]) -> list[Cand]:
         out: list[Cand] = []
         for ent in ents:
             label = self.data.label_map.get(ent.label_)
@@ -367,21 +499,22 @@ class EntityLinker:
             if start >= end:
                 continue
             text = doc[start:end].text
-            if end - start == 1 and normalize(text) in self.data.not_names:
+            if end - start == 1 and (normalize(text) in self.data.not_names or normalize(text) in STOP_WORDS):
                 continue
             entries = self.gaz.lookup(text)
             if entries:
-                entry = self._pick(entries, doc, start)
+                entry = self._pick(entries)
                 out.append(Cand(start, end, entry.type, "ner", entry=entry))
                 continue
             out.append(Cand(start, end, label, "ner", name=text))
         return out
 
     def _dateline_cands(self, doc: Doc, ctx: _DocContext, cands: list[Cand]) -> list[Cand]:
-        """ "JAKARTA -", "Cianjur –" at the start of a line name a place; "KOMPAS.com," an outlet."""
+        """"JAKARTA -", "Cianjur –", "JAKARTA, 20 Agustus 2024 –" at the start of a line name a place;
+        web domains ("KOMPAS.com", "cnnindonesia.com") name outlets."""
         out: list[Cand] = []
         for i, tok in enumerate(doc):
-            if _DOMAIN.match(tok.text):
+            if _DOMAIN.match(tok.text) and not any(c.start <= i < c.end for c in cands):
                 entries = self.gaz.lookup(tok.text)
                 entry = entries[0] if entries else None
                 out.append(Cand(i, i + 1, "ORG", "heur", entry=entry, name=tok.text, kind="outlet"))
@@ -389,126 +522,241 @@ class EntityLinker:
             end = start
             while end < len(doc) and end - start < 4 and _is_word_cap(doc[end]) and not doc[end].is_space:
                 end += 1
-            if end == start or end >= len(doc):
+            if end == start or end >= len(doc) or _DOMAIN.match(doc[end - 1].text):
                 continue
-            if doc[end].text not in _DASH_TOKENS:
-                continue
-            if _DOMAIN.match(doc[end - 1].text):
+            words = doc[start:end].text
+            is_upper = words.isupper()
+            if doc[end].text in _DASH_TOKENS:
+                pass
+            elif not (is_upper and doc[end].text == "," and self._dash_follows(doc, end)):
                 continue
             covered = [c for c in cands if c.start < end and c.end > start]
             if covered:
                 for c in covered:
                     c.info["dateline"] = True
                 continue
-            words = doc[start:end].text
             if normalize(words) in self.data.not_names:
                 continue
-            name = words.title() if words.isupper() else words
-            entries = self.gaz.lookup(words)
-            entry = entries[0] if entries else None
-            cand = Cand(start, end, "GPE", "heur", entry=entry, name=name)
+            name = words.title() if is_upper else words
+            cand = Cand(start, end, "GPE", "heur", name=name)
             cand.info["dateline"] = True
             out.append(cand)
         return out
 
+    @staticmethod
+    def _dash_follows(doc: Doc, index: int, window: int = 8) -> bool:
+        for k in range(index + 1, min(index + window, len(doc))):
+            if doc[k].text in _DASH_TOKENS:
+                return True
+            if "\n" in doc[k].text_with_ws:
+                return False
+        return False
+
+    # -------------------------------------------------------------- heuristics
     def _heuristic_cands(self, doc: Doc, ctx: _DocContext, cands: list[Cand]) -> list[Cand]:
         """Capitalised sequences outside known names, typed by their head word and context."""
-        covered = [False] * len(doc)
+        n = len(doc)
+        covered = [False] * n
         for c in cands:
             for i in range(c.start, c.end):
                 covered[i] = True
-        out: list[Cand] = []
         d = self.data
         parts = set(self._part_index(doc, [c for c in cands if c.label == "PER"]))
+        known_orgs: list[list[str]] = []  # token texts of ORG names found so far (to split runs)
+        for c in cands:
+            if c.label == "ORG" and c.length >= 2:
+                known_orgs.append([normalize(t.text) for t in doc[c.start : c.end]])
+        person_at: set[int] = set()
+        out: list[Cand] = []
         i = 0
-        n = len(doc)
         while i < n:
             tok = doc[i]
             if covered[i] or ctx.in_title[i] or not _is_word_cap(tok):
+                if covered[i] or not tok.is_punct:
+                    pass
                 i += 1
                 continue
             role_len = self._role_or_title_at(doc, i, n)
             if role_len:
+                k = self._after_role(doc, i + role_len, covered)
+                if k is not None:
+                    person_at.add(k)
                 i += role_len
                 continue
-            if normalize(tok.text) in d.not_names:
+            low = normalize(tok.text)
+            headed = low in d.org_heads or low in d.place_heads or low in d.event_heads
+            if not headed and (low in d.not_names or low in d.calendar):
                 i += 1
                 continue
-            if ctx.is_sent_start(i) and self._common_word(tok.text):
+            if not headed and ctx.is_sent_start(i) and self._common_word(tok.text) and i not in person_at:
                 i += 1
                 continue
-            j = i + 1
-            is_org = normalize(tok.text) in d.org_heads
-            while j < n and not covered[j] and not doc[j].is_space:
-                t = doc[j]
-                low = normalize(t.text)
-                if _is_word_cap(t) and low not in d.not_names:
-                    j += 1
-                elif (
-                    (low in d.name_connectors or (is_org and low in d.org_connectors))
-                    and j + 1 < n
-                    and _is_word_cap(doc[j + 1])
-                    and not covered[j + 1]
-                ):
-                    j += 2
-                else:
-                    break
+            j = self._extend(doc, i, covered, headed)
+            j = self._split_known_org(doc, i, j, known_orgs)
             start, end = i, j
             i = j
-            text = doc[start:end].text
-            prev = doc[start - 1] if start > 0 else None
-            prev_low = normalize(prev.text) if prev is not None else ""
-            sent_initial = ctx.is_sent_start(start)
-            head = normalize(doc[start].text)
-            label: str | None = None
-            if head in d.org_heads and end - start > 1:
-                label = "ORG"
-            elif head in d.place_heads and end - start > 1:
-                label = "GPE" if head in ("kota", "kabupaten", "provinsi", "negara bagian") else "LOC"
-            elif prev is not None and (prev_low in d.titles or self._ends_with_role(doc, start)):
-                label = "PER"
-            elif prev_low in d.place_cues and not sent_initial:
-                label = "GPE"
-            elif (
-                end - start >= 2
-                and not sent_initial
-                and all(doc[k].text[:1].isupper() and not doc[k].text.isupper() for k in range(start, end))
-            ):
-                label = "PER"
-            elif (
-                end - start >= 2
-                and sent_initial
-                and all(
-                    doc[k].text[:1].isupper() and not doc[k].text.isupper() for k in range(start + 1, end)
-                )
-                and end - start <= 4
-            ):
-                label = "PER"
+            label = self._type_run(doc, ctx, start, end, person_at)
             if label is None:
                 continue
+            text = doc[start:end].text
             if end - start == 1 and text in parts:
                 continue  # a surname of someone named in full: left to name-part coreference
+            if label == "ORG" and end - start >= 2:
+                known_orgs.append([normalize(t.text) for t in doc[start:end]])
             out.append(Cand(start, end, label, "heur", name=text))
         return out
 
+    def _after_role(self, doc: Doc, k: int, covered: list[bool]) -> int | None:
+        """Where the name after a role phrase starts: "Kepala BNPB Suharyanto", "juru bicara
+        keamanan nasional Gedung Putih John Kirby", "Ketua Umum PSSI Erick Thohir"."""
+        steps = 0
+        while k < len(doc) and steps < 10:
+            tok = doc[k]
+            low = normalize(tok.text)
+            if covered[k]:
+                k += 1
+            elif low in self.data.role_fillers and not _is_word_cap(tok):
+                k += 1
+            elif self._role_or_title_at(doc, k, len(doc)):
+                k += self._role_or_title_at(doc, k, len(doc))
+            elif tok.text == ",":
+                k += 1
+            else:
+                break
+            steps += 1
+        if k < len(doc) and _is_word_cap(doc[k]) and not covered[k]:
+            return k
+        return None
+
+    def _extend(self, doc: Doc, i: int, covered: list[bool], headed: bool) -> int:
+        d = self.data
+        n = len(doc)
+        is_org = normalize(doc[i].text) in d.org_heads
+        j = i + 1
+        while j < n and not covered[j] and not doc[j].is_space and "\n" not in doc[j - 1].whitespace_:
+            t = doc[j]
+            low = normalize(t.text)
+            if _is_word_cap(t):
+                if low in d.calendar or (not headed and low in d.not_names):
+                    break
+                if not headed and self._role_or_title_at(doc, j, n):
+                    break
+                j += 1
+            elif (
+                (low in d.name_connectors or (is_org and low in d.org_connectors))
+                and j + 1 < n
+                and _is_word_cap(doc[j + 1])
+                and not covered[j + 1]
+            ):
+                j += 2
+            else:
+                break
+        return j
+
+    @staticmethod
+    def _split_known_org(doc: Doc, i: int, j: int, known: list[list[str]]) -> int:
+        """A run that starts with an organisation already named ends there ("Koalisi Rakyat Bersatu
+        Bambang Sutejo" after "Koalisi Rakyat Bersatu")."""
+        words = [normalize(t.text) for t in doc[i:j]]
+        best = j
+        for form in known:
+            if len(form) < len(words) and words[: len(form)] == form:
+                best = min(best, i + len(form)) if best != j else i + len(form)
+        return best
+
+    def _type_run(self, doc: Doc, ctx: _DocContext, start: int, end: int, person_at: set[int]) -> str | None:
+        d = self.data
+        head = normalize(doc[start].text)
+        size = end - start
+        prev = doc[start - 1] if start > 0 else None
+        prev_low = normalize(prev.text) if prev is not None else ""
+        sent_initial = ctx.is_sent_start(start)
+        if head in d.org_heads and size > 1:
+            return "ORG"
+        if head in d.event_heads and size > 1:
+            return "EVENT"
+        if head in d.place_heads and size > 1:
+            return "GPE" if head in d.place_patterns and d.place_patterns[head].get("type") == "GPE" else "LOC"
+        if _DOMAIN.match(doc[start].text):
+            return "ORG"
+        name_like = self._name_like(doc, start, end)
+        if start in person_at or (prev is not None and prev_low in d.titles):
+            return "PER" if name_like and size <= 5 else None
+        if prev_low in d.place_cues and not sent_initial and not doc[start].text.isupper():
+            return "GPE" if size <= 3 else None
+        if 2 <= size <= 4 and name_like and not any(doc[k].text.isupper() for k in range(start, end)):
+            return "PER"
+        return None
+
+    def _name_like(self, doc: Doc, start: int, end: int) -> bool:
+        """Could these tokens be a person's name? No ordinary words, roles or organisation words."""
+        d = self.data
+        for k in range(start, end):
+            low = normalize(doc[k].text)
+            if low in d.name_connectors:
+                continue
+            if not _is_word_cap(doc[k]) or low in d.role_fillers or low in d.org_heads or low in d.place_heads:
+                return False
+            if low in d.not_names or low in STOP_WORDS or self._common_word(doc[k].text) or low in d.roles:
+                return False
+        return True
+
     def _common_word(self, text: str) -> bool:
-        """A capitalised word at a sentence start that is an ordinary Indonesian word: a stop word, a
-        listed non-name, or an affixed form ("Pernyataan", "Menurut", "Dikatakan")."""
+        """A capitalised word that is an ordinary Indonesian word: a stop word, a listed non-name, or
+        an affixed form ("Pernyataan", "Kebijakan", "Dikatakan")."""
         low = normalize(text)
         if low in self.data.not_names or low in STOP_WORDS:
             return True
-        if len(low) < 6:
+        if len(low) < 6 or not low.isalpha():
             return False
-        return any(low.startswith(p) for p in self.data.prefixes) and any(
-            low.endswith(x) for x in self.data.suffixes
-        )
+        return any(low.startswith(p) for p in self.data.prefixes) and any(low.endswith(x) for x in self.data.suffixes)
 
-    def _ends_with_role(self, doc: Doc, start: int) -> bool:
-        """Is the name at ``start`` preceded by a role noun ("kata juru bicara ...", "Presiden")?"""
-        for n in range(min(self.data.max_role_len, start), 0, -1):
-            if normalize(doc[start - n : start].text) in self.data.roles:
-                return True
-        return False
+    def _place_cands(self, doc: Doc, ctx: _DocContext, cands: list[Cand]) -> list[Cand]:
+        """"Kabupaten Demak" -> "Demak Regency", "Sungai Wulan" -> "Wulan River" (and the bare
+        name stays findable for the rest of the article)."""
+        out: list[Cand] = []
+        d = self.data
+        n = len(doc)
+        for i, tok in enumerate(doc):
+            pat = d.place_patterns.get(normalize(tok.text))
+            if pat is None or not _is_word_cap(tok) or i + 1 >= n:
+                continue
+            j = i + 1
+            while j < n and j - i <= 3 and _is_word_cap(doc[j]) and normalize(doc[j].text) not in d.calendar:
+                if normalize(doc[j].text) in d.place_patterns:
+                    break
+                j += 1
+            if j == i + 1:
+                continue
+            inner = self._longest_at(cands, i + 1)
+            if inner is not None and inner.entry is not None and inner.end >= j:
+                # "Kota Bandung": the listed place itself, with its head word
+                cand = Cand(i, inner.end, inner.entry.type, "compose", entry=inner.entry)
+                out.append(cand)
+                continue
+            # a person's or organisation's name can follow ("Kota Sumber Jaya Hendra Wijaya"): keep
+            # the shortest run this article uses after the same head word
+            bare = doc[i + 1 : j].text
+            name = str(pat["name"]).format(name=bare)
+            cand = Cand(i, j, str(pat.get("type") or "GPE"), "compose", name=name, kind="place")
+            cand.info["bare"] = bare
+            out.append(cand)
+        # shorten runs to the shortest form seen for the same head
+        by_head: dict[str, list[Cand]] = {}
+        for c in out:
+            if "bare" in c.info:
+                by_head.setdefault(normalize(doc[c.start].text), []).append(c)
+        for group in by_head.values():
+            forms = sorted({c.info["bare"] for c in group}, key=len)
+            for c in group:
+                for f in forms:
+                    if f != c.info["bare"] and c.info["bare"].startswith(f + " "):
+                        c.end = c.start + 1 + len(self.nlp.make_doc(f))
+                        c.info["bare"] = f
+                        pat = d.place_patterns[normalize(doc[c.start].text)]
+                        c.name = str(pat["name"]).format(name=f)
+                        break
+        return out
 
     # ------------------------------------------------------------------ resolution
     def _resolve(self, doc: Doc, cands: list[Cand]) -> list[Cand]:
@@ -531,8 +779,8 @@ class EntityLinker:
         chosen.sort(key=lambda c: c.start)
         return chosen
 
-    def _only_roles_outside(self, doc_tokens: Doc, cand: Cand, inner: list[Cand]) -> bool:
-        covered = set()
+    def _only_roles_outside(self, doc: Doc, cand: Cand, inner: list[Cand]) -> bool:
+        covered: set[int] = set()
         for k in inner:
             covered.update(range(k.start, k.end))
         i = cand.start
@@ -540,32 +788,28 @@ class EntityLinker:
             if i in covered:
                 i += 1
                 continue
-            tok = doc_tokens[i]
+            tok = doc[i]
             low = normalize(tok.text)
             if tok.is_punct or low in self.data.titles or low in self.data.role_fillers:
                 i += 1
                 continue
-            n = self._role_or_title_at(doc_tokens, i, cand.end)
+            n = self._role_or_title_at(doc, i, cand.end)
             if n:
                 i += n
                 continue
             return False
         return True
 
-    def _drop_generic_events(self, doc: Doc, chosen: list[Cand]) -> list[Cand]:
-        out = []
-        for c in chosen:
-            if (
-                c.label == "EVENT"
-                and c.end < len(doc)
-                and normalize(doc[c.end].text) in self.data.event_generic_after
-            ):
-                continue
-            out.append(c)
-        return out
+    def _generic_event(self, doc: Doc, c: Cand) -> bool:
+        """"Perang Dingin baru" is a new cold war, not the Cold War."""
+        return (
+            c.label == "EVENT"
+            and c.end < len(doc)
+            and normalize(doc[c.end].text) in self.data.event_generic_after
+        )
 
     # ------------------------------------------------------------------ context rules
-    def _apply_metonymy(self, doc: Doc, ctx: _DocContext, chosen: list[Cand]) -> None:
+    def _apply_metonymy(self, doc: Doc, chosen: list[Cand]) -> None:
         """A capital used as a place stays the city; as an actor it becomes its state."""
         for c in chosen:
             entry = c.entry
@@ -591,49 +835,118 @@ class EntityLinker:
                 return True
         return False
 
-    def _bracket_abbreviations(self, doc: Doc, chosen: list[Cand]) -> list[Cand]:
-        """ "Dewan Keamanan Nasional (NSC)", "Joko Widodo (Jokowi)": the bracketed form, and its
-        later uses, name the same entity."""
+    def _apply_teams(self, doc: Doc, ctx: _DocContext, chosen: list[Cand]) -> None:
+        """In a sports story, a country that plays ("Indonesia ditahan imbang Bahrain 2-2",
+        "menghadapi China") is its national team."""
+        words = [normalize(t.text) for t in doc]
+        if sum(1 for w in words if w in self._sport_doc_cues) < int(self.data.sports.get("min_doc_cues") or 3):
+            return
+        sport = str(self.data.sports.get("default_sport") or "football")
+        best = 0
+        for kind, phrases in self._sport_kinds.items():
+            hits = sum(1 for i in range(len(words)) for p in phrases if words[i : i + len(p)] == p)
+            if hits > best:
+                sport, best = kind, hits
+        template = str(self.data.sports.get("team_name") or "{country} national {sport} team")
+        for c in chosen:
+            if c.entry is None or c.entry.kind not in STATE_KINDS or c.info.get("dateline"):
+                continue
+            sent = doc[c.start].sent if doc.has_annotation("SENT_START") else doc[max(0, c.start - 12) : c.end + 12]
+            sent_words = [normalize(t.text) for t in sent]
+            if not (
+                any(_SCORE.match(w) for w in sent_words)
+                or any(
+                    sent_words[k : k + len(p)] == p for p in self._sport_sent_cues for k in range(len(sent_words))
+                )
+            ):
+                continue
+            if self._place_context(doc, c.start, c.end):
+                continue
+            country = c.entry.name
+            name = template.format(country=country, sport=sport)
+            team = self.gaz.get(name)
+            c.info["team_of"] = country
+            c.entry = team
+            c.name = name
+            c.label = "ORG"
+            c.kind = "team"
+            c.country = None
+
+    def _attach_nested(self, chosen: list[Cand], cands: list[Cand]) -> None:
+        """The state named inside an organisation's name ("Departemen Luar Negeri AS") is also a
+        mention of that state; doc.ents cannot hold it, doc.spans["sorot_mentions"] does."""
+        states = [c for c in cands if c.source == "gaz" and c.entry is not None and c.entry.kind in STATE_KINDS]
+        for c in chosen:
+            if c.label not in ("ORG", "EVENT") or c.nested:
+                continue
+            for s in states:
+                if c.start <= s.start and s.end <= c.end and s.length < c.length and s.end == c.end:
+                    info = c.entry.to_info() if c.entry is not None else None
+                    country = info.country if info is not None else c.country
+                    if country == s.entry.name if s.entry is not None else False:
+                        c.nested.append(s)
+
+    def _local_aliases(self, doc: Doc, ctx: _DocContext, chosen: list[Cand]) -> list[Cand]:
+        """Forms an article introduces for its own use: "Dewan Keamanan Nasional (NSC)" then "NSC";
+        "Kabupaten Demak" then "Demak"/"DEMAK"; "Bawaslu Kota Sumber Jaya" then "Bawaslu"."""
         taken = {i for c in chosen for i in range(c.start, c.end)}
-        local: dict[str, Cand] = {}
+        exact: dict[str, Cand] = {}  # bracketed abbreviations, matched as written
+        bare: dict[str, Cand] = {}  # bare place names, matched ignoring case
         for c in chosen:
             abbrev = c.info.get("abbrev")
             pos = c.end
             if abbrev is None and pos + 2 < len(doc) and doc[pos].text == "(" and doc[pos + 2].text == ")":
                 tok = doc[pos + 1]
-                if (
-                    _is_word_cap(tok)
-                    and pos + 1 not in taken
-                    and normalize(tok.text) not in self.data.not_names
-                ):
-                    abbrev = tok.text
-            if abbrev and abbrev not in local:
-                local[abbrev] = c
+                if _is_word_cap(tok) and normalize(tok.text) not in self.data.not_names:
+                    names = [doc[c.start : c.end].text, c.key_name()]
+                    nickname = c.label == "PER" and tok.text[:1] == doc[c.start].text[:1]
+                    if _initials_match(tok.text, names) or nickname:
+                        abbrev = tok.text
+            if abbrev and abbrev not in exact:
+                exact[abbrev] = c
+            for holder in (c, *c.nested):
+                if holder.info.get("bare") and holder.entry is None:
+                    bare.setdefault(normalize(holder.info["bare"]), holder)
+        # bare body names refer to the local branch named in the same article
+        branches = {c.info["branch_of"]: c for c in chosen if c.info.get("branch_of")}
+        for c in chosen:
+            if c.entry is not None and c.entry.name in branches and c is not branches[c.entry.name]:
+                c.ref = branches[c.entry.name]
+        if not exact and not bare:
+            return []
+        # unknown names already chosen that equal a local form join it (the "DEMAK –" dateline)
+        for c in chosen:
+            if c.entry is None and c.ref is None and "bare" not in c.info:
+                ref = bare.get(normalize(doc[c.start : c.end].text))
+                if ref is not None and ref is not c:
+                    c.ref = ref
         out: list[Cand] = []
-        if not local:
-            return out
-        for i, tok in enumerate(doc):
-            if i in taken:
+        i = 0
+        while i < len(doc):
+            if i in taken or not _is_word_cap(doc[i]):
+                i += 1
                 continue
-            ref = local.get(tok.text)
-            if ref is None:
+            found = None
+            for size in (4, 3, 2, 1):
+                if i + size > len(doc) or any(k in taken for k in range(i, i + size)):
+                    continue
+                text = doc[i : i + size].text
+                ref = bare.get(normalize(text)) or (exact.get(text) if size == 1 else None)
+                if ref is None:
+                    continue
+                if size == 1 and ref is bare.get(normalize(text)) and ctx.is_sent_start(i) and self._common_word(text):
+                    continue
+                found = Cand(i, i + size, ref.label, "abbr", ref=ref)
+                break
+            if found is None:
+                i += 1
                 continue
-            new = Cand(
-                i,
-                i + 1,
-                ref.label,
-                "abbr",
-                entry=ref.entry,
-                name=ref.name,
-                kind=ref.kind,
-                country=ref.country,
-            )
-            new.info["ref"] = ref
-            out.append(new)
-            taken.add(i)
+            out.append(found)
+            taken.update(range(found.start, found.end))
+            i = found.end
         return out
 
-    def _name_parts(self, doc: Doc, ctx: _DocContext, chosen: list[Cand]) -> list[Cand]:
+    def _name_parts(self, doc: Doc, chosen: list[Cand]) -> list[Cand]:
         """Surnames and given names of the people named in full elsewhere in the article."""
         parts = self._part_index(doc, chosen)
         if not parts:
@@ -646,22 +959,21 @@ class EntityLinker:
             refs = parts.get(tok.text)
             if not refs:
                 continue
-            if (
-                i + 1 < len(doc)
-                and _is_word_cap(doc[i + 1])
-                and doc[i + 1].text not in parts
-                and i + 1 not in taken
-            ):
+            if i + 1 < len(doc) and _is_word_cap(doc[i + 1]) and doc[i + 1].text not in parts and i + 1 not in taken:
                 continue  # "Kim Yo Jong" is not "Kim" of "Kim Jong Un"
             ref = self._nearest(refs, i)
             start = i
             # "(Vladimir) Putin": the bracketed given name belongs to the mention
-            if i >= 3 and doc[i - 1].text == ")" and doc[i - 3].text == "(" and doc[i - 2].text in parts:
-                if i - 3 not in taken and i - 2 not in taken:
-                    start = i - 3
-            new = Cand(start, i + 1, "PER", "coref", entry=ref.entry, name=ref.name)
-            new.info["ref"] = ref
-            out.append(new)
+            if (
+                i >= 3
+                and doc[i - 1].text == ")"
+                and doc[i - 3].text == "("
+                and doc[i - 2].text in parts
+                and i - 3 not in taken
+                and i - 2 not in taken
+            ):
+                start = i - 3
+            out.append(Cand(start, i + 1, "PER", "coref", ref=ref))
             taken.update(range(start, i + 1))
         return out
 
@@ -669,7 +981,7 @@ class EntityLinker:
         """First and last words of the full names of people -> the mentions that carry them."""
         parts: dict[str, list[Cand]] = {}
         for c in cands:
-            if c.label != "PER" or c.source in ("abbr", "coref"):
+            if c.label != "PER" or c.ref is not None or c.source in ("abbr", "coref"):
                 continue
             names = [doc[c.start : c.end].text]
             if c.entry is not None:
@@ -696,18 +1008,28 @@ class EntityLinker:
     def _finish(self, doc: Doc, chosen: list[Cand]) -> None:
         entities: dict[str, EntityInfo] = {}
         spans: list[Span] = []
-        for c in chosen:
-            ref = c.info.get("ref")
-            base = ref if ref is not None else c
+        all_spans: list[Span] = []
+
+        def register(c: Cand) -> EntityInfo:
+            base = c.root()
             info = self._info_for(doc, base)
             if info.id in entities:
-                info = entities[info.id]
-            else:
-                entities[info.id] = info
+                return entities[info.id]
+            entities[info.id] = info
+            return info
+
+        for c in chosen:
+            info = register(c)
             c.info["id"] = info.id
-            spans.append(Span(doc, c.start, c.end, label=info.type, kb_id=info.id))
+            span = Span(doc, c.start, c.end, label=info.type, kb_id=info.id)
+            spans.append(span)
+            all_spans.append(span)
+            for inner in c.nested:
+                inner_info = register(inner)
+                all_spans.append(Span(doc, inner.start, inner.end, label=inner_info.type, kb_id=inner_info.id))
         self._context_roles(doc, chosen, entities)
         doc.ents = spans
+        doc.spans[MENTIONS_KEY] = sorted(all_spans, key=lambda s: (s.start, -len(s)))
         doc._.entities = entities
         doc._.cited_outlets = self._cited_outlets(doc, chosen, entities)
 
@@ -716,13 +1038,8 @@ class EntityLinker:
             return c.entry.to_info()
         name = c.name or doc[c.start : c.end].text
         label = c.label if c.label in ENTITY_TYPES else "ORG"
-        return EntityInfo(
-            id=project_id(name),
-            name=name,
-            type=label,
-            kind=c.kind or ("person" if label == "PER" else None),
-            country=c.country,
-        )
+        kind = c.kind or ("person" if label == "PER" else None)
+        return EntityInfo(id=project_id(name), name=name, type=label, kind=kind, country=c.country)
 
     def _context_roles(self, doc: Doc, chosen: list[Cand], entities: dict[str, EntityInfo]) -> None:
         """Roles and affiliations written next to a person ("juru bicara Departemen Luar Negeri AS
@@ -730,7 +1047,7 @@ class EntityLinker:
         by_start = {c.start: c for c in chosen}
         by_end = {c.end: c for c in chosen}
         for c in chosen:
-            if c.label != "PER" or c.source in ("coref", "abbr"):
+            if c.label != "PER" or c.ref is not None:
                 continue
             info = entities.get(c.info.get("id", ""))
             if info is None:
@@ -740,11 +1057,12 @@ class EntityLinker:
                 role, affs, country = self._role_after(doc, c, by_start)
             if role is None:
                 continue
-            gaz_known = c.entry is not None and bool(c.entry.roles)
-            if role not in info.roles and not gaz_known:
+            if c.entry is not None and c.entry.roles:
+                continue
+            if role not in info.roles:
                 info.roles.append(role)
             for aff in affs:
-                if aff not in info.affiliations and not gaz_known:
+                if aff not in info.affiliations:
                     info.affiliations.append(aff)
             if info.country is None and country:
                 info.country = country
@@ -759,12 +1077,13 @@ class EntityLinker:
         while i < end:
             c = ents.get(i)
             if c is not None:
-                ent_entry = c.entry.to_info() if c.entry is not None else None
+                base = c.root()
+                ent_info = base.entry.to_info() if base.entry is not None else None
                 if c.label == "ORG":
-                    affs.append(c.key_name())
-                    country = country or (ent_entry.country if ent_entry else c.country)
+                    affs.append(base.key_name())
+                    country = country or (ent_info.country if ent_info else base.country)
                 elif c.label == "GPE":
-                    country = country or (ent_entry.actor() if ent_entry else c.key_name())
+                    country = country or (ent_info.actor() if ent_info else base.key_name())
                 i = c.end
                 continue
             n = 0
@@ -787,6 +1106,7 @@ class EntityLinker:
         if i > 0 and doc[i - 1].text == ",":
             i -= 1
         ents_by_start: dict[int, Cand] = {}
+        role_words = {w for r in self.data.roles for w in r.split()}
         steps = 0
         while i > 0 and steps < 12:
             prev = by_end.get(i)
@@ -797,11 +1117,9 @@ class EntityLinker:
                 continue
             tok = doc[i - 1]
             low = normalize(tok.text)
-            if tok.is_punct or tok.is_space or (prev is not None):
+            if tok.is_punct or tok.is_space or prev is not None:
                 break
-            if low in self.data.role_fillers or any(
-                low == r.split()[-1] or low in r.split() for r in self.data.roles
-            ):
+            if low in self.data.role_fillers or low in role_words:
                 i -= 1
                 steps += 1
                 continue
@@ -841,27 +1159,23 @@ class EntityLinker:
         out: list[str] = []
         for c in chosen:
             info = entities.get(c.info.get("id", ""))
-            if info is None or info.type != "ORG":
+            text = doc[c.start : c.end].text
+            if info is None or info.type != "ORG" or c.info.get("dateline"):
                 continue
-            if info.kind not in OUTLET_KINDS and not _DOMAIN.match(doc[c.start : c.end].text):
+            if info.kind not in OUTLET_KINDS and not _DOMAIN.match(text):
                 continue
-            if c.info.get("dateline"):
+            if not self._credited(doc, c.start, c.end):
                 continue
-            if self._credited(doc, c):
-                if _DOMAIN.match(doc[c.start : c.end].text) and c.entry is None:
-                    name = doc[c.start : c.end].text
-                else:
-                    name = info.name
-                if own and normalize(name) == own:
-                    continue
-                if name not in out:
-                    out.append(name)
+            name = text if _DOMAIN.match(text) else info.name
+            if own and normalize(name) in (own, normalize(info.name)):
+                continue
+            if name not in out:
+                out.append(name)
         return out
 
-    def _credited(self, doc: Doc, c: Cand) -> bool:
+    def _credited(self, doc: Doc, start: int, end: int) -> bool:
         d = self.data
-        # walk back over fillers
-        i = c.start
+        i = start
         skipped = 0
         while True:
             for phrase in d.outlet_before:
@@ -872,13 +1186,31 @@ class EntityLinker:
                 i -= 1
                 skipped += 1
                 continue
-            if i > 0 and "sumber" in normalize(doc[i - 1].text):  # '"(sumber' glued by the tokenizer
-                return True
             break
-        j = c.end
-        while j < len(doc) and (doc[j].is_punct and doc[j].text not in ".!?" or doc[j].is_space):
+        j = end
+        while j < len(doc) and ((doc[j].is_punct and doc[j].text not in ".!?") or doc[j].is_space):
             j += 1
         return j < len(doc) and normalize(doc[j].text) in d.outlet_after
+
+
+def credited_outlet(text: str, gazetteer: Gazetteer | None = None) -> str | None:
+    """The outlet a removed credit line names ("(sumber: cnnindonesia.com)", "Sumber: Reuters"), so
+    the cleaner's removed pieces still count as credits: the domain as written, else the canonical
+    name of a listed outlet."""
+    m = re.search(r"(?i)\b(?:sumber|source|dikutip dari|dilansir dari)\s*:?\s*([^\s()]+(?:\s[^\s()]+){0,3})", text)
+    if not m:
+        return None
+    found = m.group(1).strip(" .,;)")
+    for token in found.split():
+        if _DOMAIN.match(token.strip(" .,;)")):
+            return token.strip(" .,;)")
+    gaz = gazetteer or load_gazetteer()
+    words = found.split()
+    for size in range(len(words), 0, -1):
+        for entry in gaz.lookup(" ".join(words[:size])):
+            if entry.kind in OUTLET_KINDS:
+                return entry.name
+    return None
 
 
 class _DocContext:
@@ -911,11 +1243,11 @@ class _DocContext:
         # an opening quote or bracket does not stop a sentence start
         for i in sorted(self.sent_starts):
             j = i
-            while j < n and doc[j].text in ('"', "“", "'", "(", "‘", "-", "–"):
+            while j < n and doc[j].text in _QUOTE_OPEN:
                 j += 1
                 self.sent_starts.add(j)
         self.in_title = [False] * n
-        starts = self.line_starts + [n]
+        starts = [*self.line_starts, n]
         for a, b in zip(starts, starts[1:], strict=False):
             words = [t for t in doc[a:b] if t.is_alpha]
             if len(words) >= 3:
@@ -942,10 +1274,5 @@ def make_sorot_linker(
 ) -> EntityLinker:
     """spaCy factory: ``nlp.add_pipe("sorot_linker", config={"gazetteer_paths": ["my.yaml"]})``."""
     return EntityLinker(
-        nlp,
-        name,
-        gazetteer_paths=gazetteer_paths,
-        use_ner=use_ner,
-        heuristics=heuristics,
-        linker_data=linker_data,
+        nlp, name, gazetteer_paths=gazetteer_paths, use_ner=use_ner, heuristics=heuristics, linker_data=linker_data
     )
