@@ -202,12 +202,41 @@ def _dateline(paragraph: str, rules: Rules) -> tuple[str | None, str | None]:
 # -- the cleaner ------------------------------------------------------------------------------------
 
 
+def _captions_of(raw: RawDoc) -> list[str]:
+    """Caption texts a reader found by structure (HTML ``<figcaption>``): never part of the clean text."""
+    found = [collapse(str(c)) for c in raw.meta.get("captions", []) or []]
+    found += [collapse(str(b.get("text", ""))) for b in _dropped_of(raw) if b.get("caption")]
+    return [c for c in dict.fromkeys(found) if c]
+
+
+def _dropped_of(raw: RawDoc) -> list[dict[str, Any]]:
+    """The page lines the HTML reader found left out of ``raw.text``, in page order."""
+    items = [b for b in raw.meta.get("dropped_blocks", []) or [] if isinstance(b, dict)]
+    return sorted(items, key=lambda b: int(b.get("before", 0)))
+
+
+def _strip_caption(text: str, captions: list[str]) -> tuple[str, str | None]:
+    """The paragraph without a caption that the extractor kept at its start or end, and that caption."""
+    for cap in captions:
+        if text == cap:
+            return "", cap
+        if text.startswith(cap + " "):
+            return text[len(cap) + 1:].strip(), cap
+        if text.endswith(" " + cap):
+            return text[: -len(cap) - 1].strip(), cap
+    return text, None
+
+
 def clean(raw: RawDoc) -> CleanDoc:
     """Clean one raw document: remove boilerplate by the rules, drop verbatim repeats, keep the body.
 
     The headline (``raw.title``) becomes the first paragraph. When the text itself starts with the
     headline (a .txt file, or an HTML page whose extracted text repeats its ``<h1>``), that line is the
     headline, not a duplicate; any later copy of it is a duplicate.
+
+    For HTML pages the lines the main-text extractor dropped (``raw.meta["dropped_blocks"]``) are
+    judged by the same rules, and those a rule recognises are listed in reading order; captions
+    (``<figcaption>``) are always listed and never stay in the text.
     """
     rules = load_rules()
     paragraphs = split_paragraphs(raw.text)
@@ -223,9 +252,58 @@ def clean(raw: RawDoc) -> CleanDoc:
     headline_placed = False
     copyright_outlet: str | None = None
     skip_next_headline_like = False
+    captions = _captions_of(raw)
+    reported_captions: set[str] = set()
+    dropped = _dropped_of(raw)
+    extracted = {collapse(p) for p in paragraphs}
+    next_dropped = 0
+
+    def record(text: str, rule: Rule) -> None:
+        nonlocal copyright_outlet
+        removed.append(Removed(kind=rule.kind, text=text))  # type: ignore[arg-type]
+        if rule.date or (rule.kind == "byline" and rules.date_in_line.search(text)):
+            date_lines.append(text)
+        if rule.name == "copyright" and copyright_outlet is None:
+            copyright_outlet = _outlet_from_copyright(text, rules)
+
+    def emit_dropped(upto: int | None) -> None:
+        """The dropped page lines that stood before extracted paragraph ``upto`` (None: all the rest)."""
+        nonlocal next_dropped
+        label_at: int | None = None  # a bare "Baca juga:" label: the next short line is its link
+        while next_dropped < len(dropped):
+            block = dropped[next_dropped]
+            before = int(block.get("before", 0))
+            if upto is not None and before > upto:
+                break
+            next_dropped += 1
+            text = collapse(str(block.get("text", "")))
+            at, label_at = label_at, None
+            if not text or text == title or text in extracted:
+                continue
+            if block.get("caption") or text in captions:
+                if text not in reported_captions:
+                    reported_captions.add(text)
+                    removed.append(Removed(kind="caption", text=text))
+                continue
+            rule = match_line(text, before)
+            if rule is not None:
+                record(text, rule)
+                if rule.next_line and len(text.split()) <= 4:
+                    label_at = before
+            elif at == before and _headline_like(text):
+                removed.append(Removed(kind="boilerplate", text=text))
 
     for index, paragraph in enumerate(paragraphs):
+        emit_dropped(index)
         text = collapse(paragraph)
+        text, caption = _strip_caption(text, captions)
+        if caption is not None:
+            if caption not in reported_captions:
+                reported_captions.add(caption)
+                removed.append(Removed(kind="caption", text=caption))
+            if not text:
+                continue
+            paragraph = text
         if skip_next_headline_like:
             skip_next_headline_like = False
             if _headline_like(text) and match_line(text, index) is None:
@@ -242,11 +320,7 @@ def clean(raw: RawDoc) -> CleanDoc:
                 paragraph = text
         rule = match_line(text, index)
         if rule is not None:
-            removed.append(Removed(kind=rule.kind, text=paragraph))  # type: ignore[arg-type]
-            if rule.date or (rule.kind == "byline" and rules.date_in_line.search(text)):
-                date_lines.append(text)
-            if rule.name == "copyright" and copyright_outlet is None:
-                copyright_outlet = _outlet_from_copyright(text, rules)
+            record(paragraph, rule)
             if rule.next_line and len(text.split()) <= 4:
                 skip_next_headline_like = True  # a bare "Baca juga:" label: its link text follows
             continue
@@ -268,6 +342,7 @@ def clean(raw: RawDoc) -> CleanDoc:
             continue
         seen.add(text)
         body.append(text)
+    emit_dropped(None)
 
     outlet = copyright_outlet
     dateline: str | None = None
@@ -281,10 +356,9 @@ def clean(raw: RawDoc) -> CleanDoc:
             dateline, dateline_outlet = _dateline(body[first], rules)
             outlet = outlet or dateline_outlet
 
-    # extra captions a reader found outside the text (HTML <figcaption>), recorded so nothing is silent
-    for caption in raw.meta.get("captions", []) or []:
-        cap = collapse(str(caption))
-        if cap and cap not in body:
+    # captions a reader found outside the text and that no dropped line carried: listed all the same
+    for cap in captions:
+        if cap not in reported_captions:
             removed.append(Removed(kind="caption", text=cap))
 
     paragraphs_out = ([title] if title else []) + body

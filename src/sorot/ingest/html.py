@@ -14,6 +14,7 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
+from sorot.ingest.blocks import dropped_blocks
 from sorot.ingest.decode import ReadProblem, normalise_text
 from sorot.ingest.meta import iso_date, tidy
 from sorot.records import RawDoc
@@ -139,6 +140,7 @@ def parse_html(html: str, path: str | None, *, url: str | None = None, kind: str
         url=page_url,
         path=path,
         outlet=outlet,
-        meta={"captions": _captions(tree), "author": tidy(getattr(doc, "author", None))},
+        meta={"captions": _captions(tree), "author": tidy(getattr(doc, "author", None)),
+              "dropped_blocks": dropped_blocks(tree, normalise_text(text))},
         title_in_text=False,
     )
