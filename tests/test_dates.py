@@ -58,6 +58,7 @@ EXPRESSIONS: list[tuple[str, str | None, str | None]] = [
     ("Peringatan Perang Korea ke-70 tahun digelar meriah.", None, NOTHING),
     ("Skor akhir 2-1 untuk tuan rumah setelah laga sengit.", "2024-03-06", NOTHING),
     ("Ia sudah bekerja selama 25 tahun di pabrik tekstil itu.", "2024-03-06", NOTHING),
+    ("Musik dangdut koplo populer sejak 2000-an di pantura.", None, NOTHING),
     # day and number: the year comes from the publication date
     ("Hakim membacakan vonis, Selasa (30/8).", "2022-08-31", "2022-08-30"),
     ("Korban banjir dievakuasi ke posko, Kamis (14/09).", "2023-09-15", "2023-09-14"),

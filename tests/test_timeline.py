@@ -114,3 +114,17 @@ def test_to_dict_is_json_ready() -> None:
     data = json.loads(json.dumps([e.to_dict() for e in entries]))
     assert data[1]["documents"] == ["a", "b"] or data[2]["documents"] == ["a", "b"]
     assert all("mentions" in d and d["mentions"] for d in data)
+
+
+def test_read_documents_skips_error_records(tmp_path) -> None:
+    import json
+
+    from sorot.verify.timeline import read_documents
+
+    path = tmp_path / "out.jsonl"
+    lines = [json.dumps(d.to_json_dict()) for d in _corpus()]
+    lines.insert(1, json.dumps({"schema": "sorot.error/1", "path": "rusak.html", "reason": "tidak terbaca"}))
+    path.write_text("\n".join(lines) + "\n\n", encoding="utf-8")
+    docs = list(read_documents(path))
+    assert [d.id for d in docs] == ["a", "b"]
+    assert len(build_timeline(docs)) == 5

@@ -126,7 +126,7 @@ def load_rules(path: str | None = None) -> Rules:
     count_nouns = _alt(data["count_nouns"])
     month_before = _alt(data["month_alone_before"])
     year_parts = _alt(data["year_parts"])
-    not_quantity = rf"(?!\s*(?:{count_nouns}){_E})(?![.,]\d)"
+    not_quantity = rf"(?!\s*(?:{count_nouns}){_E})(?![.,]\d)(?!-an{_E})"  # nor a decade ("1990-an")
 
     specs: list[tuple[str, str]] = [
         ("full", rf"{_B}{wd_lead}{tanggal}{day}\s+(?P<m>{months_all})\.?,?\s+(?P<y>\d{{4}}){_E}"),

@@ -8,9 +8,11 @@ ones, so nothing disappears silently.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import json
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from sorot.contract import Document, Event
 
@@ -142,6 +144,19 @@ def build_timeline(documents: Iterable[Document], *, include_undated: bool = Tru
     return [e for _, e in ordered]
 
 
+def read_documents(path: str | Path) -> Iterator[Document]:
+    """The ``sorot.document/1`` records of a JSONL file (error records and blank lines skipped)."""
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.strip()
+            if not line:
+                continue
+            data = json.loads(line)
+            if data.get("schema", "sorot.document/1") != "sorot.document/1":
+                continue
+            yield Document.model_validate(data)
+
+
 def _add(entry: TimelineEntry, doc: Document, ev: Event, index: int, outlet: str | None) -> None:
     if entry.mode is None and ev.mode:
         entry.mode = ev.mode
@@ -191,4 +206,4 @@ def format_timeline(entries: Iterable[TimelineEntry], *, max_width: int = 48) ->
     return "\n".join(lines)
 
 
-__all__ = ["TimelineEntry", "TimelineMention", "build_timeline", "format_timeline", "item_family"]
+__all__ = ["TimelineEntry", "TimelineMention", "build_timeline", "format_timeline", "item_family", "read_documents"]
