@@ -49,6 +49,12 @@ _QUOTES = re.compile(r"[\u2018\u2019\u201a\u201b\u2032`]")
 _SPACES = re.compile(r"\s+")
 
 
+def _is_acronym(form: str) -> bool:
+    """"UN", "ABC", "NYC": short all-capital forms, which collide with ordinary words ignoring case."""
+    letters = [ch for ch in form if ch.isalpha()]
+    return 0 < len(form) <= 5 and bool(letters) and all(ch.isupper() for ch in letters)
+
+
 class GazetteerError(ValueError):
     """A gazetteer file that does not follow the schema (the message names file and entry)."""
 
@@ -113,11 +119,22 @@ class GazEntry:
         return self.qid or project_id(self.name)
 
     def surface_forms(self) -> list[str]:
-        """Case-insensitive names: the canonical name and all aliases (no duplicates)."""
+        """Case-insensitive names: the canonical name and all aliases (no duplicates). Short
+        all-capital aliases ("UN", "ABC") are exact forms instead: see :meth:`exact_forms`."""
         seen: dict[str, str] = {}
         for form in [self.name, *self.aliases_id, *self.aliases_en]:
+            if form != self.name and _is_acronym(form):
+                continue
             seen.setdefault(normalize(form), form)
         return list(seen.values())
+
+    def exact_forms(self) -> list[str]:
+        """Forms matched only exactly as written: abbreviations and short all-capital aliases."""
+        forms = list(self.abbrev)
+        for form in [*self.aliases_id, *self.aliases_en]:
+            if _is_acronym(form) and form not in forms:
+                forms.append(form)
+        return forms
 
     def current_roles(self) -> list[Role]:
         """Roles without an end year first: the newest description of the person."""
@@ -214,7 +231,7 @@ class Gazetteer:
                 bucket = alias_index.setdefault(normalize(form), [])
                 if entry not in bucket:
                     bucket.append(entry)
-            for form in entry.abbrev:
+            for form in entry.exact_forms():
                 bucket = abbrev_index.setdefault(form.strip(), [])
                 if entry not in bucket:
                     bucket.append(entry)
