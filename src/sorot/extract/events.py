@@ -1,0 +1,1386 @@
+"""``sorot_events``: code the events of an article in PLOVER -- who did what to whom, with what, when,
+according to whom, and how sure the text is.
+
+The component runs last in the pipeline and reads every earlier layer: linked entities (an official
+acts for the state: ``EntityInfo.actor()``), time expressions (``sorot.extract.dates``) and quotes
+(``sorot.extract.quotes``: who vouches for a clause). It writes ``doc._.events``, a list of
+:class:`sorot.contract.Event` whose ``text``/``start``/``end`` are the evidence sentence.
+
+How a sentence is coded (the rules behind each step are written down in ``docs/coding-rules.md``):
+
+1. triggers -- verbs and event nouns from ``data/events.yaml`` in any of their Indonesian forms
+   (``menjual``, ``dijual``, ``penjualan``; ``menjatuhkan sanksi`` is a light verb + event noun);
+2. arguments -- by linear order, prepositions and clause boundaries, so the coder works on a blank
+   pipeline: the subject before the verb group (skipping adjuncts, following ``yang`` to its antecedent,
+   the object of a control verb such as ``mendesak X untuk``), the object and target prepositions after
+   it, the possessor of an event noun (``ekspor senjata Pyongyang ke Rusia``), items from
+   ``data/items.yaml``; coordinated arguments give one event each;
+3. status -- cue words with a scope (``tidak``, ``akan``, ``menawarkan``, ``jika``, ``setiap``), denial
+   verbs that turn what they govern into ``denied`` events sourced to the denier, and content that is
+   demanded, feared or prohibited, which is not coded at all;
+4. source -- the speaker of a speech act, the speaker of the quote or reporting clause around the event,
+   a credited outlet, ``anonymous``, or null for the article's own voice;
+5. one event per proposition per document: repeats merge, keeping the strongest status, the most
+   specific item and the most specific source.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sorot.contract import Event
+from sorot.extract.events_lexicon import Form, Lexicon, load_lexicon
+from sorot.extract.events_text import Mention, TextView
+from sorot.nlp.extensions import register_extensions
+
+log = logging.getLogger(__name__)
+
+ANONYMOUS = "anonymous"
+STATUS_RANK = {"asserted": 0, "planned": 1, "potential": 2, "hypothetical": 3, "denied": 4}
+# When repeats of one proposition merge, the strongest status wins (asserted and denied are never merged).
+MERGE_STRENGTH = {"hypothetical": 0, "planned": 1, "potential": 2, "asserted": 3, "denied": 3}
+Unit = list[Mention]  # adjacent mentions naming one party ("Presiden Ukraina Volodymyr Zelensky")
+
+
+@dataclass
+class Party:
+    """One side of an event: what it acts for, and the name under which it speaks."""
+
+    actor: str | None
+    name: str | None
+    pos: int  # token index of the mention (order of mention decides reciprocal events)
+    pronoun: bool = False
+
+
+@dataclass
+class Trig:
+    """A trigger occurrence in a sentence."""
+
+    start: int
+    end: int
+    form: Form
+    cls: str  # active, passive, noun
+    light: int | None = None  # index of the light verb governing a nominal trigger
+    light_patient: bool = False
+    head: int = 0  # token the verb group starts at (light verb or trigger)
+    clitic: bool = False
+
+    @property
+    def frame(self) -> str:
+        return self.form.trigger.frame
+
+
+@dataclass
+class Cand:
+    """An event candidate before the document-level merge."""
+
+    type: str
+    mode: str | None
+    actor: str | None
+    target: str | None
+    item: str | None
+    status: str
+    source: str | None
+    sent: int
+    lo: int  # token range of trigger + arguments (dates are looked up on it)
+    hi: int
+    trig: int
+    speech: bool = False
+    reciprocal: bool = False
+    order: tuple[int, int] = (0, 0)  # mention positions of actor, target (reciprocal orientation)
+    keys: set[str] = field(default_factory=set)
+    date: str | None = None
+    copy: bool = False  # a denial copy of an earlier event
+
+
+# ------------------------------------------------------------------------------------------- optional layers
+def _optional(module: str, name: str) -> Callable[..., Any] | None:
+    """A function of another component, or None while that component is absent."""
+    try:
+        mod = importlib.import_module(module)
+    except ImportError:
+        return None
+    return getattr(mod, name, None)
+
+
+class EventCoder:
+    """The coder: stateless between documents; all knowledge comes from the lexicon."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+        self._dates_for_span = _optional("sorot.extract.dates", "dates_for_span")
+
+    # -- public -------------------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.events = self.code(doc)
+        return doc
+
+    def code(self, doc: Doc) -> list[Event]:
+        """All events of ``doc`` as contract records, one per proposition."""
+        run = _DocRun(doc, self.lex, self._dates_for_span)
+        return run.run()
+
+
+# ------------------------------------------------------------------------------------------- one document
+class _DocRun:
+    def __init__(self, doc: Doc, lex: Lexicon, dates_for_span: Callable[..., Any] | None) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.g = lex.grammar
+        self.v = TextView(doc, lex)
+        self.dates_for_span = dates_for_span
+        self.cands: list[Cand] = []
+        self.sent_subject: dict[int, list[Party]] = {}
+        self.sent_source: dict[int, str | None] = {}
+        self.cited = list(doc._.cited_outlets or [])
+        ents = doc._.entities or {}
+        self.party_of: dict[str, str] = {}
+        self.rank_of: dict[str, int] = {}
+        for info in ents.values():
+            self.party_of[info.name] = info.actor() or info.name
+            kind = info.kind or ""
+            if info.type == "PER":
+                rank = 3
+            elif kind in ("outlet", "news_agency"):
+                rank = 1
+            elif info.type == "ORG" or kind in ("ministry", "agency", "military", "igo"):
+                rank = 2
+            else:
+                rank = 1
+            self.rank_of[info.name] = rank
+        self.quotes = list(doc._.quotes or [])
+        self.quote_meta = list(getattr(doc._, "quote_meta", None) or []) if doc.has_extension("quote_meta") else []
+
+    # ------------------------------------------------------------------ driver
+    def run(self) -> list[Event]:
+        v = self.v
+        for si in range(len(v.sents)):
+            self._code_sentence(si)
+        self._orient_reciprocal()
+        merged = self._merge(self.cands)
+        return [self._to_event(c) for c in merged]
+
+    # ------------------------------------------------------------------ sentence
+    def _code_sentence(self, si: int) -> None:
+        v = self.v
+        a, b = v.sents[si]
+        trigs = self._triggers(a, b)
+        self.sent_subject[si] = self._topic(a, b)
+        if not trigs:
+            return
+        governor: dict[int, Trig] = {}
+        regions: list[tuple[Trig, int, int]] = []
+        for t in trigs:
+            if t.frame in ("deny", "allege") or t.form.trigger.control or t.form.trigger.opaque:
+                lo, hi = t.end, self._complement_end(t.end, b)
+                regions.append((t, lo, hi))
+        for t in trigs:
+            best: tuple[Trig, int, int] | None = None
+            for g, lo, hi in regions:
+                if g is not t and lo <= t.start < hi and (best is None or g.start > best[0].start):
+                    best = (g, lo, hi)
+            if best is not None:
+                governor[id(t)] = best[0]
+
+        produced: dict[int, list[Cand]] = {}
+        for t in trigs:
+            if t.frame == "deny":
+                continue
+            produced[id(t)] = self._code_trigger(t, si, a, b, governor.get(id(t)))
+        # governors act on what they govern
+        for t in trigs:
+            gov = governor.get(id(t))
+            if gov is None or id(t) not in produced:
+                continue
+            inner = produced[id(t)]
+            trig_g = gov.form.trigger
+            if trig_g.type == "REQUEST" and trig_g.control and gov.frame != "allege":
+                # a demand's content is not an event; its item tells what is demanded
+                for g_c in produced.get(id(gov), []):
+                    if g_c.item is None:
+                        g_c.item = next((c.item for c in inner if c.item), None)
+                produced[id(t)] = []
+            elif gov.frame == "allege":
+                src = self._speaker_name(gov, si)
+                for c in inner:
+                    if src:
+                        c.source = src
+                    c.keys |= {v.low[gov.start]}
+                if inner:
+                    produced[id(gov)] = []  # the allegation is carried by what it alleges
+            elif trig_g.opaque and trig_g.speech and t.cls == "noun":
+                src = self._speaker_name(gov, si)
+                for c in inner:
+                    if src:
+                        c.source = src
+        # ACCUSE/REJECT without a named target: the actors of the event it condemns
+        for t in trigs:
+            tr = t.form.trigger
+            if tr.type not in ("ACCUSE", "REJECT") or id(t) not in produced:
+                continue
+            if produced[id(t)] or t.frame == "allege":
+                continue
+            inner_actors = [
+                c for u in trigs if governor.get(id(u)) is t for c in produced.get(id(u), [])
+            ]
+            produced[id(t)] = self._code_trigger(t, si, a, b, governor.get(id(t)), fallback_targets=inner_actors)
+        for t in trigs:
+            if t.frame == "deny":
+                self._deny(t, si, a, b, trigs, produced, governor)
+        for t in trigs:
+            self.cands.extend(produced.get(id(t), []))
+
+    def _triggers(self, a: int, b: int) -> list[Trig]:
+        v, lex = self.v, self.lex
+        out: list[Trig] = []
+        i = a
+        while i < b:
+            hit = v.trig[i]
+            if hit is None:
+                i += 1
+                continue
+            n, form = hit
+            cls = form.cls
+            t = Trig(i, min(b, i + n), form, cls, head=i)
+            t.clitic = v.low[i].endswith("nya") and not form.words[0].endswith("nya")
+            if cls == "noun":
+                j = self._skip_left(i - 1, a, {"S", "T"})
+                if j >= a:
+                    w = v.low[j]
+                    w2 = f"{v.low[j - 1]} {w}" if j - 1 >= a else ""
+                    if w2 in lex.light_agent:
+                        t.light, t.head = j - 1, j - 1
+                    elif w in lex.light_agent or (v.trig[j] is not None and v.trig[j][1].trigger.lemma == "beri"):
+                        t.light, t.head = j, j
+                    elif w in lex.light_patient:
+                        t.light, t.head, t.light_patient = j, j, True
+            out.append(t)
+            i += n
+        # a light verb that is itself a trigger ("memberikan bantuan") is consumed by its noun
+        lights = {t.light for t in out if t.light is not None}
+        return [t for t in out if t.start not in lights]
+
+    # ------------------------------------------------------------------ scanning helpers
+    def _skip_left(self, j: int, a: int, classes: set[str]) -> int:
+        v = self.v
+        while j >= a and (v.cls[j] in classes or v.cue[j] is not None and v.cls[j] not in ("E", "V", "P", "B")):
+            j -= 1
+        return j
+
+    def _skip_right(self, j: int, b: int, classes: set[str]) -> int:
+        v = self.v
+        while j < b and v.cls[j] in classes:
+            j += 1
+        return j
+
+    def _complement_end(self, start: int, b: int) -> int:
+        """Where the reach of a governing verb (deny, allege, demand, condemn) ends."""
+        v = self.v
+        comps = self.g.get("complementizers", set())
+        j = start
+        while j < b:
+            c = v.cls[j]
+            if c == "END" or (c == "B" and v.low[j] not in comps):
+                return j
+            if c == "C" and j > start:
+                k = self._skip_right(j + 1, b, {"S", "T"})
+                if k < b and v.cls[k] == "V" and not self._is_cue_word(k):
+                    return j
+            j += 1
+        return b
+
+    def _is_cue_word(self, k: int) -> bool:
+        cue = self.v.cue[k]
+        return cue is not None and any(tag in ("denied", "planned", "potential") for tag in cue[1].split("|"))
+
+    # ------------------------------------------------------------------ noun phrases and parties
+    def _unit_ending_at(self, j: int, a: int) -> tuple[int, Unit]:
+        """The run of adjacent mentions (with role nouns between) ending at token j: (start, unit)."""
+        v = self.v
+        roles = self.g.get("role_nouns", set())
+        unit: Unit = []
+        k = j
+        while k >= a:
+            m = v.mention(k)
+            if m is not None:
+                if not unit or unit[0] is not m:
+                    unit.insert(0, m)
+                k = m.start - 1
+                continue
+            if v.cls[k] == "PAR":
+                # "Dia (Putin)", "DPRK (nama resmi Korut)": skip a bracketed aside
+                depth, kk = 0, k
+                while kk >= a:
+                    if v.text[kk] in (")", "]"):
+                        depth += 1
+                    elif v.text[kk] in ("(", "["):
+                        depth -= 1
+                        if depth <= 0:
+                            break
+                    kk -= 1
+                if v.text[k] in (")", "]") and kk >= a:
+                    k = kk - 1
+                    continue
+                break
+            if v.low[k] in roles or (v.cls[k] == "," and unit and k - 1 >= a and v.mention(k - 1) is not None
+                                     and v.mention(k - 1).type != "PER" and unit[0].type == "PER"):
+                k -= 1
+                continue
+            break
+        return k + 1, unit
+
+    def _np_left(self, j: int, a: int) -> tuple[int, list[Unit], bool]:
+        """The noun phrase ending at token j, read right to left: (start, coordinated units, entity-led).
+
+        ``entity-led`` is False when a common noun heads the phrase ("sekutu dekat Korea Utara"), so its
+        mentions are possessors, not the phrase itself."""
+        v = self.v
+        units: list[Unit] = []
+        k = j
+        listed: list[Unit] | None = None
+        lead_entity = False
+        while k >= a:
+            c = v.cls[k]
+            if c == "E" or v.low[k] in self.g.get("role_nouns", set()) or v.cls[k] == "PAR":
+                start, unit = self._unit_ending_at(k, a)
+                if unit:
+                    units.insert(0, unit)
+                    lead_entity = True
+                    k = start - 1
+                    continue
+                if start <= k:
+                    k = start - 1
+                    continue
+                break
+            if c in ("C", ",", "-") and k - 1 >= a and units:
+                k -= 1
+                continue
+            if c == "L":
+                listed = list(units)
+                units = []
+                lead_entity = False
+                k -= 1
+                continue
+            if c == "N" and v.cue[k] is None:
+                lead_entity = False
+                k -= 1
+                continue
+            break
+        start = k + 1
+        if listed:
+            return start, listed, True
+        return start, units, lead_entity
+
+    def _parties(self, units: Iterable[Unit]) -> list[Party]:
+        out: list[Party] = []
+        for unit in units:
+            actor = next((m.actor for m in reversed(unit) if m.actor), None)
+            head = unit[-1]
+            out.append(Party(actor, head.name, head.start))
+        return out
+
+    # ------------------------------------------------------------------ subjects
+    def _subject(self, head: int, a: int, depth: int = 0) -> list[Party]:
+        """The parties that act in the clause whose verb group starts at token ``head``."""
+        v, g = self.v, self.g
+        in_quote = v.quote_id[head] if head < v.n else -1
+        j = head - 1
+        passed_verb: int | None = None
+        content_seen = False
+        while j >= a:
+            if v.quote_id[j] != in_quote and v.cls[j] != "Q":
+                if in_quote >= 0:
+                    return []
+            c = v.cls[j]
+            w = v.low[j]
+            if c in ("S", "T", "Q") or (v.cue[j] is not None and c not in ("E", "B", "P", "N")):
+                j -= 1
+                continue
+            if w in g.get("speaker_pronouns", set()) or w in g.get("person_pronouns", set()) or w in g.get(
+                "group_pronouns", set()
+            ):
+                return self._resolve_pronoun(j, a)
+            pair = self._pair_phrase_at(j)
+            if pair:
+                return self._pair_parties(j, a)
+            if c == "E" or (c == "N" and v.cue[j] is None) or c == "PAR":
+                start, units, led = self._np_left(j, a)
+                before = self._skip_left(start - 1, a, {"S", "T"})
+                bc = v.cls[before] if before >= a else "START"
+                if bc == "P" or (bc == "N" and v.cue[before] is None and not units):
+                    # inside a prepositional phrase (an adjunct): not the subject
+                    j = before - 1 if bc == "P" else before
+                    content_seen = content_seen or False
+                    continue
+                if passed_verb is not None and bc == "V" and before == passed_verb - 0:
+                    pass
+                if passed_verb is not None:
+                    # a phrase right after an earlier verb is that verb's object
+                    pv = passed_verb
+                    if bc == "V" or (bc in ("S",) and before >= a):
+                        tr = v.trig[before]
+                        control = tr is not None and tr[1].trigger.control
+                        if control and units and led:
+                            return self._parties(units)
+                        j = before
+                        continue
+                    del pv
+                if units and (led or bc in ("START", "B", ",", "C", "END", "Q", "L", "-")):
+                    return self._parties(units)
+                if not units:
+                    return []
+                return []
+            if c == "V":
+                passed_verb = j
+                j -= 1
+                continue
+            if c == "P":
+                # a preposition right before the verb group ("dengan memberikan", "untuk menjual")
+                j -= 1
+                continue
+            if c == ",":
+                j -= 1
+                continue
+            if c == "B":
+                if w == "yang":
+                    k = self._skip_left(j - 1, a, {","})
+                    if k >= a and (v.cls[k] == "E" or v.cls[k] == "PAR"):
+                        _, units, _ = self._np_left(k, a)
+                        return self._parties(units)
+                    return []
+                if w in g.get("object_subject", set()):
+                    obj = self._object_of_control(j, a)
+                    if obj is not None:
+                        return obj
+                if w in g.get("same_subject", set()) or w in g.get("complementizers", set()):
+                    j -= 1
+                    continue
+                return []
+            if c == "C":
+                j -= 1
+                continue
+            if c in ("END", "L", "-"):
+                break
+            j -= 1
+        del content_seen
+        # nothing before the verb: a headline fragment or a broken-off sentence continues the last subject
+        if depth == 0 and in_quote < 0:
+            si = v.sent_of[head] if head < v.n else 0
+            first = self._skip_right(a, head, {"S", "T", "Q", ",", "B", "C", "P", "-"})
+            if first >= head and si > 0:
+                prev = self.sent_subject.get(si - 1) or []
+                return [replace(p, pronoun=True) for p in prev[:2]]
+        return []
+
+    def _object_of_control(self, j: int, a: int) -> list[Party] | None:
+        """For "mendesak X untuk ...", "mengecam X karena ...": X, when the verb is a control verb."""
+        v = self.v
+        k = self._skip_left(j - 1, a, {","})
+        if k < a or v.cls[k] not in ("E", "PAR"):
+            return None
+        start, units, led = self._np_left(k, a)
+        if not units or not led:
+            return None
+        before = self._skip_left(start - 1, a, {"S", "T"})
+        if before >= a and v.trig[before] is not None and v.trig[before][1].trigger.control:
+            return self._parties(units)
+        return None
+
+    def _pair_phrase_at(self, j: int) -> bool:
+        v = self.v
+        two = f"{v.low[j - 1]} {v.low[j]}" if j > 0 else ""
+        three = f"{v.low[j - 2]} {two}" if j > 1 else ""
+        pairs = self.g.get("pair_phrases", set())
+        return two in pairs or three in pairs or v.low[j] == "keduanya"
+
+    def _pair_parties(self, j: int, a: int) -> list[Party]:
+        """"kedua negara": the two most recently named distinct actors, in order of mention."""
+        v = self.v
+        seen: dict[str, Party] = {}
+        k = j - 1
+        limit = v.sents[max(0, v.sent_of[j] - 2)][0]
+        while k >= limit and len(seen) < 2:
+            m = v.mention(k)
+            if m is not None:
+                if m.actor and m.actor not in seen:
+                    seen[m.actor] = Party(m.actor, m.name, m.start, pronoun=True)
+                k = m.start - 1
+                continue
+            k -= 1
+        if len(seen) < 2:
+            return []
+        return sorted(seen.values(), key=lambda p: p.pos)
+
+    def _resolve_pronoun(self, j: int, a: int) -> list[Party]:
+        v, g = self.v, self.g
+        w = v.low[j]
+        # "Dia (Putin)": the bracketed name says who
+        if j + 2 < v.n and v.text[j + 1] == "(":
+            m = v.mention(j + 2)
+            if m is not None:
+                return [Party(m.actor, m.name, m.start, pronoun=True)]
+        if w in g.get("speaker_pronouns", set()):
+            spk = self._quote_speaker(j)
+            return [spk] if spk else []
+        si = v.sent_of[j]
+        if w in g.get("person_pronouns", set()):
+            k = j - 1
+            limit = v.sents[max(0, si - 2)][0]
+            while k >= limit:
+                m = v.mention(k)
+                if m is not None and m.type == "PER" and m.actor:
+                    return [Party(m.actor, m.name, m.start, pronoun=True)]
+                k -= 1
+            return []
+        # "mereka": a named body earlier in the same sentence ("Mengutip juru bicara X, mereka ..."),
+        # else the topic of the previous sentence
+        k = j - 1
+        while k >= a:
+            m = v.mention(k)
+            if m is not None and m.actor and m.type != "PER":
+                return [Party(m.actor, m.name, m.start, pronoun=True)]
+            k -= 1
+        for back in (1, 2):
+            prev = self.sent_subject.get(si - back)
+            if prev:
+                return [replace(p, pronoun=True) for p in prev]
+        return []
+
+    def _topic(self, a: int, b: int) -> list[Party]:
+        """The parties named before the first verb of a sentence (what "mereka" can refer back to)."""
+        v = self.v
+        out: list[Party] = []
+        seen: set[str] = set()
+        for k in range(a, b):
+            if v.cls[k] == "V" or v.trig[k] is not None and v.trig[k][1].cls != "noun":
+                break
+            m = v.mention(k)
+            if m is not None and m.actor and m.actor not in seen and k == m.start:
+                seen.add(m.actor)
+                out.append(Party(m.actor, m.name, m.start))
+        return out
+
+    # ------------------------------------------------------------------ quotes and speakers
+    def _quote_speaker(self, j: int) -> Party | None:
+        """Who speaks the quotation around token j (the quotes layer first, then the reporting verb)."""
+        v = self.v
+        q = self._quote_at(v.idx[j], v.end_char[j])
+        if q is not None and (q.speaker_name or q.speaker):
+            info = (self.doc._.entities or {}).get(q.speaker) if q.speaker else None
+            actor = info.actor() if info else self.party_of.get(q.speaker_name or "", None)
+            return Party(actor or q.speaker_name, q.speaker_name or (info.name if info else None), j)
+        qid = v.quote_id[j]
+        if qid < 0:
+            return None
+        # after the closing mark: '," kata Kirby' / '," tambahnya'
+        k = j
+        while k < v.n and v.quote_id[k] == qid:
+            k += 1
+        k = self._skip_right(k, v.n, {"Q", ",", "S"})
+        if k < v.n and (v.low[k] in self.lex.reporting_after or v.low[k] in self.lex.reporting_before):
+            m_k = self._skip_right(k + 1, v.n, {"S", "T"})
+            m = v.mention(m_k) if m_k < v.n else None
+            if m is not None:
+                _, unit = self._unit_ending_at(m.end - 1, m_k)
+                unit = unit or [m]
+                return self._parties([unit])[0]
+            subj = self._subject(k, v.sents[v.sent_of[k]][0], depth=1)
+            if subj:
+                return subj[0]
+            if v.low[k].endswith("nya"):
+                return self._last_speaker_before(j)
+        # before the opening mark: 'X mengatakan, "...'
+        k = j
+        while k >= 0 and v.quote_id[k] == qid:
+            k -= 1
+        k = self._skip_left(k, 0, {"Q", ",", "S", "B"})
+        if k >= 0 and v.cls[k] == "V":
+            subj = self._subject(k, v.sents[v.sent_of[k]][0], depth=1)
+            if subj:
+                return subj[0]
+        return None
+
+    def _last_speaker_before(self, j: int) -> Party | None:
+        v = self.v
+        k = j - 1
+        while k >= 0:
+            m = v.mention(k)
+            if m is not None and m.type == "PER":
+                return Party(m.actor, m.name, m.start)
+            k -= 1
+        return None
+
+    def _quote_at(self, start: int, end: int) -> Any:
+        best = None
+        for q in self.quotes:
+            if q.start is None or q.end is None:
+                continue
+            if q.start <= start and end <= q.end and (best is None or (q.end - q.start) < (best.end - best.start)):
+                best = q
+        return best
+
+    def _speaker_name(self, t: Trig, si: int) -> str | None:
+        """The name of who performs a speech act (the source of what it says)."""
+        subj = self._subject(t.head, self.v.sents[si][0])
+        names = [p.name for p in subj if p.name]
+        return names[0] if names else None
+
+    # ------------------------------------------------------------------ right side
+    def _right(self, start: int, b: int) -> tuple[list[Unit], list[Unit], list[tuple[str, list[Unit], int]], int]:
+        """After a verb: (direct-object units, possessor units, [(preposition, units, pos)], clause end)."""
+        v = self.v
+        j = self._skip_right(start, b, {"S", "T"})
+        direct: list[Unit] = []
+        poss: list[Unit] = []
+        pps: list[tuple[str, list[Unit], int]] = []
+        # object noun phrase
+        k = j
+        first = True
+        while k < b:
+            c = v.cls[k]
+            if c == "E" or (first and v.low[k] in self.g.get("role_nouns", set())):
+                units, k2 = self._units_right(k, b)
+                if units:
+                    (direct if first else poss).extend(units)
+                    k = k2
+                    first = False
+                    continue
+                k = k2 if k2 > k else k + 1
+                first = False
+                continue
+            if c == "L":
+                units, k2 = self._units_right(k + 1, b)
+                (direct if (first or direct) else poss).extend(units)
+                k = k2
+                continue
+            if c in ("N", "S", "T", "-", "PAR") or (c == "C" and k + 1 < b and v.cls[k + 1] in ("N", "E")):
+                if c == "N":
+                    first = False
+                k += 1
+                continue
+            if c == "," and k + 1 < b and v.cls[k + 1] in ("L",):
+                k += 1
+                continue
+            break
+        end = k
+        # prepositional phrases until the clause ends
+        while k < b:
+            c = v.cls[k]
+            if c == "END" or c == "B" or c == "V" or (c == "," and k + 1 < b and v.cls[k + 1] in ("V", "B", "C")):
+                break
+            if c == "P":
+                prep = v.low[k]
+                kk = k + 1
+                while kk < b and v.cls[kk] == "P":  # "di antara", "ke arah"
+                    prep = v.low[kk]
+                    kk += 1
+                kk = self._skip_right(kk, b, {"S", "T"})
+                units, k2 = self._units_right(kk, b, pp=True)
+                pps.append((prep, units, k))
+                k = max(k2, kk)
+                end = k
+                continue
+            k += 1
+            end = k
+        return direct, poss, pps, end
+
+    def _units_right(self, k: int, b: int, pp: bool = False) -> tuple[list[Unit], int]:
+        """Coordinated mention units starting at token k (titles before a name are allowed)."""
+        v = self.v
+        roles = self.g.get("role_nouns", set())
+        units: list[Unit] = []
+        cur: Unit = []
+        j = k
+        while j < b:
+            m = v.mention(j)
+            if m is not None:
+                if not cur or cur[-1] is not m:
+                    cur.append(m)
+                j = m.end
+                continue
+            w = v.low[j]
+            c = v.cls[j]
+            if w in roles and not cur:
+                j += 1
+                continue
+            if c == "PAR":
+                # bracketed aside after a name: "DPRK (nama resmi Korut)"
+                depth = 0
+                while j < b:
+                    if v.text[j] in ("(", "["):
+                        depth += 1
+                    elif v.text[j] in (")", "]"):
+                        depth -= 1
+                        if depth <= 0:
+                            j += 1
+                            break
+                    j += 1
+                continue
+            if cur and (c in ("C", ",", "-", "L") or w in roles):
+                if c in ("C", ",", "-", "L"):
+                    if c in ("C", ",") and self._starts_clause(j + 1, b):
+                        break  # "menyerang Polandia, NATO akan ...": a new subject, not a list
+                    units.append(cur)
+                    cur = []
+                j += 1
+                continue
+            if not cur and c in ("C", ",", "L") and units:
+                j += 1
+                continue
+            if pp and not cur and not units and c == "N" and w in ("negara", "pihak", "pemerintah", "rezim"):
+                j += 1
+                continue
+            break
+        if cur:
+            units.append(cur)
+        # a trailing conjunction consumed without a following name is given back
+        while j > k and v.cls[j - 1] in ("C", ",", "-", "L"):
+            j -= 1
+        return units, j
+
+    def _starts_clause(self, k: int, b: int) -> bool:
+        """A name followed by its own verb ("..., NATO akan membela")."""
+        v = self.v
+        k = self._skip_right(k, b, {"S", "T"})
+        m = v.mention(k) if k < b else None
+        if m is None:
+            return False
+        j = m.end
+        while j < b and (v.cls[j] in ("S", "T") or v.cue[j] is not None and v.cls[j] not in ("E", "P", "B")):
+            j += 1
+        return j < b and v.cls[j] == "V"
+
+    # ------------------------------------------------------------------ items
+    def _items(self, lo: int, hi: int) -> list[str]:
+        """Items mentioned in tokens [lo, hi): a general and a specific item coordinated ("senjata atau
+        amunisi") are one general statement; items after "termasuk"/"seperti" stay apart."""
+        v, lex = self.v, self.lex
+        found: list[tuple[str, bool]] = []
+        k = lo
+        listed = False
+        while k < hi:
+            if v.cls[k] == "L":
+                listed = True
+            if v.cls[k] == "E":
+                k += 1
+                continue
+            hit = v.item[k]
+            if hit is not None:
+                n, name = hit
+                found.append((name, listed))
+                k += n
+                continue
+            k += 1
+        out: list[str] = []
+        plain = [n for n, lst in found if not lst]
+        for name, lst in found:
+            if not lst and any(o != name and lex.is_ancestor(o, name) for o in plain):
+                continue
+            if name not in out:
+                out.append(name)
+        return out
+
+    # ------------------------------------------------------------------ status
+    def _status(self, t: Trig, a: int, b: int, subj_lo: int, args_hi: int) -> tuple[str | None, set[str]]:
+        """(status or None when the event must not be coded, the cue words seen)."""
+        v = self.v
+        tags: set[str] = set()
+        words: set[str] = set()
+        opaque_words = self.lex.raw.get("opaque") or []
+        opaque = {str(w).lower() for w in opaque_words}
+        negation_open = True
+        j = t.head - 1
+        while j >= a:
+            c = v.cls[j]
+            if c == "B" and v.cue[j] is not None and "hypothetical" in v.cue[j][1]:
+                tags.add("hypothetical")
+            if c == "END" or (c == "B" and v.low[j] not in ("untuk", "agar", "supaya")):
+                break
+            if c == "Q" and v.quote_id[t.start] != v.quote_id[j - 1 if j > 0 else j]:
+                break
+            if v.low[j] in opaque and j != t.head:
+                break
+            tr = v.trig[j]
+            if tr is not None and (tr[1].trigger.opaque or tr[1].trigger.frame in ("deny", "allege")):
+                break
+            if c == "," or (c == "C" and j + 1 < b and v.cls[self._skip_right(j + 1, b, {"S"})] == "V"):
+                negation_open = False
+            cue = v.cue[j]
+            if cue is not None:
+                n, tag_s = cue
+                if j + n <= t.start or j + n <= t.head + 1:
+                    for tag in tag_s.split("|"):
+                        if tag == "denied" and not negation_open:
+                            continue
+                        tags.add(tag)
+                    words.add(" ".join(v.low[j : j + n]))
+            j -= 1
+        # after the trigger: "pembelian potensial", "... jika diserang"
+        k = self._skip_right(t.end, b, {"S", "T"})
+        if k < b and v.cue[k] is not None and "potential" in v.cue[k][1] and v.cls[k] != "V":
+            tags.add("potential")
+        for k in range(t.end, b):
+            c = v.cls[k]
+            if c == "END":
+                break
+            if c == "B":
+                cue = v.cue[k]
+                if cue is not None and "hypothetical" in cue[1]:
+                    tags.add("hypothetical")
+                break
+        # generic arguments: "setiap pihak", "kesepakatan senjata apa pun"
+        for k in range(max(a, subj_lo), min(b, args_hi)):
+            cue = v.cue[k]
+            if cue is not None and "generic" in cue[1]:
+                tags.add("hypothetical")
+        if "suppress" in tags:
+            return None, words
+        if "denied" in tags:
+            return "denied", words
+        for st in ("hypothetical", "potential", "planned"):
+            if st in tags:
+                return st, words
+        return "asserted", words | ({"reportive"} if "reportive" in tags else set())
+
+    # ------------------------------------------------------------------ one trigger
+    def _code_trigger(
+        self,
+        t: Trig,
+        si: int,
+        a: int,
+        b: int,
+        gov: Trig | None,
+        fallback_targets: list[Cand] | None = None,
+    ) -> list[Cand]:
+        v, lex = self.v, self.lex
+        tr = t.form.trigger
+        etype, mode = tr.type, tr.mode
+        if etype is None:
+            return []
+        frame = tr.frame
+        # what follows the trigger
+        direct, poss, pps, args_end = self._right(t.end, b)
+        # the head noun after the verb decides some types ("mengirim surat" is a letter, not aid)
+        j = self._skip_right(t.end, b, {"S", "T"})
+        head_word = v.low[j] if j < b else ""
+        if tr.objects and head_word in tr.objects:
+            spec = tr.objects[head_word]
+            etype = spec.get("type", etype)
+            mode = spec.get("mode")
+            frame = "directed" if etype != "AID" else frame
+        mod_word = head_word if t.cls == "noun" or t.light is not None else ""
+        if tr.modifiers and mod_word in tr.modifiers:
+            spec = tr.modifiers[mod_word]
+            if "type" in spec and spec["type"] is None:
+                return []
+            etype = spec.get("type", etype)
+            mode = spec.get("mode", mode)
+        if etype is None:
+            return []
+        items = self._items(t.end, args_end)
+        if t.cls == "passive":
+            lo_items = self._skip_left(t.start - 1, a, {"S", "T"})
+            items = items or self._items(max(a, lo_items - 4), t.start)
+        # deals in arms are AID, not AGREE
+        if etype == "AGREE" and v.low[t.start] in lex.deal_nouns and items:
+            etype, frame, mode = "AID", "reciprocal", None
+        if etype == "AID" and frame != "reciprocal" and tr.frame == "reciprocal":
+            frame = "reciprocal"
+        needs = tr.needs
+        if needs == "item" and not items and etype == "AID" and not t.clitic:
+            return []
+        if needs == "agreement" and head_word not in lex.agreement_nouns:
+            return []
+        if needs == "captives" and not any(v.low[k] in lex.captive_nouns for k in range(t.end, args_end)):
+            return []
+        if needs == "complement":
+            comps = self.g.get("complementizers", set())
+            if not any(v.low[k] in comps for k in range(t.end, min(b, args_end + 2))):
+                return []
+        # item-driven type changes (balloons sent to harass are COERCE)
+        for it in items:
+            item = lex.items.get(it)
+            if item is not None and item.type and etype == "AID":
+                etype, mode = item.type, None
+
+        # ---- arguments
+        actors: list[Party] = []
+        targets: list[Party] = []
+        reciprocal = False
+        prep_units = {p: u for p, u, _ in reversed(pps)}
+        tpreps = tr.preps or self._default_preps(etype, frame)
+
+        def pp_targets() -> list[Party]:
+            for p, units, _pos in pps:
+                if p in tpreps and units:
+                    return self._parties(units)
+            return []
+
+        subj: list[Party] = []
+        if t.cls in ("active", "passive") or t.light is not None:
+            subj = self._subject(t.head, a)
+        if t.cls == "noun" and t.light is None:
+            # the possessor of an event noun is its agent ("ekspor senjata Pyongyang", "serangan Rusia")
+            owner = self._parties(poss or direct)
+            agent = prep_units.get("oleh")
+            if agent:
+                owner_agent = self._parties(agent)
+                if owner and frame == "transfer":
+                    pass  # the item's owner is the giver; "oleh" in a translated text is unreliable
+                else:
+                    owner = owner_agent
+            src_units = prep_units.get("dari")
+            if frame == "acquire":
+                targets = owner or self._clause_subject_for_noun(t, a)
+                actors = self._parties(src_units) if src_units else []
+            else:
+                actors = owner
+                if not actors and src_units and frame == "transfer":
+                    actors = self._parties(src_units)
+                if not actors and self._noun_is_predicate(t, a):
+                    actors = self._clause_subject_for_noun(t, a)
+                targets = pp_targets()
+            pair = prep_units.get("antara")
+            if pair and len(pair) >= 2:
+                ps = self._parties(pair)
+                actors, targets, reciprocal = [ps[0]], ps[1:], True
+            elif len(actors) >= 2 and not targets and self._hyphen_pair(poss or direct):
+                actors, targets, reciprocal = [actors[0]], actors[1:], True
+            elif frame == "reciprocal" and len(actors) >= 2 and not targets:
+                actors, targets, reciprocal = [actors[0]], actors[1:], True
+        elif t.cls == "passive":
+            agent_units = prep_units.get("oleh")
+            if not agent_units:
+                k = self._skip_right(t.end, b, {"S", "T"})
+                if k < b and v.cls[k] == "E":
+                    agent_units, _ = self._units_right(k, b)
+            actors = self._parties(agent_units or [])
+            if frame == "acquire":
+                actors, targets = self._parties(prep_units.get("dari") or []), subj
+            elif frame == "transfer":
+                targets = pp_targets()
+            else:
+                targets = subj
+        else:
+            if t.light_patient:
+                targets = subj
+                actors = self._parties(prep_units.get("dari") or prep_units.get("oleh") or poss or [])
+            elif frame == "acquire":
+                targets = subj
+                actors = self._parties(prep_units.get("dari") or [])
+            else:
+                actors = subj
+                if t.light is not None:
+                    owner = self._parties(poss or direct)
+                    if not actors and owner:
+                        actors = owner
+                    targets = pp_targets()
+                elif frame == "transfer":
+                    targets = pp_targets() or self._parties(direct)
+                elif etype in ("ACCUSE", "REJECT"):
+                    # "mengecam serangan Israel ke Gaza": the one condemned owns the object
+                    targets = self._parties(direct) or self._parties(poss) or pp_targets()
+                else:
+                    targets = self._parties(direct) or pp_targets()
+                    if not targets and etype in ("SUPPORT", "REQUEST", "THREATEN") and poss:
+                        targets = self._parties(poss)
+            if frame == "reciprocal" and not targets and len(actors) >= 2:
+                actors, targets, reciprocal = [actors[0]], actors[1:], True
+            pair = prep_units.get("antara")
+            if frame == "reciprocal" and pair and len(pair) >= 2 and not targets:
+                ps = self._parties(pair)
+                actors, targets, reciprocal = [ps[0]], ps[1:], True
+        # transfer with no target in its clause: the "ke X" of the clause it continues
+        if etype == "AID" and not targets and frame == "transfer":
+            targets = self._earlier_recipient(t.start, a)
+        # an anaphoric object ("mengutuk tawaran tersebut") stands for the actor of the earlier event
+        if not targets and etype in ("ACCUSE", "REJECT"):
+            ref = self._anaphor_referents(j, b, si)
+            targets = [Party(c.actor, None, 0) for c in ref if c.actor][:1]
+        if not targets and fallback_targets:
+            seen_t: set[str] = set()
+            for c in fallback_targets:
+                for name in (c.actor, c.target if c.reciprocal else None):
+                    if name and name not in seen_t:
+                        seen_t.add(name)
+                        targets.append(Party(name, None, c.trig))
+        if not actors:
+            return []
+        if etype in lex.requires_target and not targets:
+            return []
+        if tr.needs == "target" and not targets:
+            return []
+
+        # ---- status, mode, source
+        subj_lo = min([p.pos for p in actors if not p.pronoun] + [t.head])
+        status, cue_words = self._status(t, a, b, subj_lo, args_end)
+        if status is None:
+            return []
+        if etype == "AID" and mode is None:
+            modes = [lex.items[i].aid_mode for i in items if i in lex.items and lex.items[i].aid_mode]
+            mode = modes[0] if modes else None
+        if etype == "ASSAULT" and mode is None:
+            with_units = [i for i in items if i in lex.items and lex.items[i].assault_mode]
+            mode = lex.items[with_units[0]].assault_mode if with_units else None
+        source = self._source(t, si, a, b, actors, etype, tr.speech, gov, cue_words)
+        keys = {v.low[t.start], tr.lemma} | cue_words
+        out: list[Cand] = []
+        lo = min(t.head, subj_lo)
+        for actor in actors:
+            for target in targets or [Party(None, None, 0)]:
+                if actor.actor is None or actor.actor == target.actor:
+                    continue
+                for item in items or [None]:
+                    out.append(
+                        Cand(
+                            type=etype, mode=mode, actor=actor.actor, target=target.actor, item=item,
+                            status=status, source=source, sent=si, lo=lo, hi=max(args_end, t.end), trig=t.start,
+                            speech=tr.speech, reciprocal=reciprocal, order=(actor.pos, target.pos), keys=set(keys),
+                        )
+                    )
+        return out
+
+    def _default_preps(self, etype: str, frame: str) -> tuple[str, ...]:
+        if frame in ("transfer", "acquire"):
+            return ("ke", "kepada", "untuk", "bagi", "menuju")
+        if frame == "reciprocal":
+            return ("dengan",)
+        if etype in ("ASSAULT", "COERCE"):
+            return ("ke", "terhadap", "atas")
+        return ("kepada", "terhadap", "ke", "atas", "dengan")
+
+    def _hyphen_pair(self, units: list[Unit]) -> bool:
+        if len(units) < 2:
+            return False
+        v = self.v
+        return any(v.cls[u[-1].end] == "-" for u in units[:-1] if u[-1].end < v.n)
+
+    def _noun_is_predicate(self, t: Trig, a: int) -> bool:
+        """An event noun right after its subject or a cue ("Rusia sedang dalam proses pembelian")."""
+        v = self.v
+        j = self._skip_left(t.start - 1, a, {"S", "T"})
+        return j >= a and (v.cls[j] == "E" or v.cue[j] is not None)
+
+    def _clause_subject_for_noun(self, t: Trig, a: int) -> list[Party]:
+        if not self._noun_is_predicate(t, a):
+            return []
+        return self._subject(t.start, a)
+
+    def _earlier_recipient(self, start: int, a: int) -> list[Party]:
+        """"mengirimkan surat ke Rusia, menawarkan untuk menjual senjata": the recipient named earlier in the
+        same clause chain (commas and infinitives only; a clause boundary stops the search)."""
+        v = self.v
+        k = start - 1
+        while k >= a:
+            c = v.cls[k]
+            if c in ("END", "B", "Q"):
+                return []
+            if c == "P" and v.low[k] in ("ke", "kepada"):
+                units, _ = self._units_right(k + 1, start, pp=True)
+                if units:
+                    return self._parties(units)
+            k -= 1
+        return []
+
+    # ------------------------------------------------------------------ sources
+    def _source(
+        self,
+        t: Trig,
+        si: int,
+        a: int,
+        b: int,
+        actors: list[Party],
+        etype: str,
+        speech: bool,
+        gov: Trig | None,
+        cue_words: set[str],
+    ) -> str | None:
+        v = self.v
+        if speech:
+            named = [p.name for p in actors if p.name]
+            if named:
+                return named[0]
+        start, end = v.char_span(t.start, t.end)
+        q = self._quote_at(start, end)
+        if q is not None:
+            if q.speaker_name:
+                return str(q.speaker_name)
+            k = self.quotes.index(q)
+            if k < len(self.quote_meta) and getattr(self.quote_meta[k], "anonymous", False):
+                return ANONYMOUS
+            if q.via:
+                return str(q.via)
+        if v.quote_id[t.start] >= 0:
+            spk = self._quote_speaker(t.start)
+            if spk and spk.name:
+                return spk.name
+        src = self._sentence_reporter(t, si, a, b)
+        if src:
+            return src
+        if "reportive" in cue_words or any(w in (self.lex.raw.get("reportive") or []) for w in cue_words):
+            prev = self.sent_source.get(si - 1)
+            if prev:
+                return prev
+            if len(self.cited) == 1:
+                return self.cited[0]
+        return None
+
+    def _sentence_reporter(self, t: Trig, si: int, a: int, b: int) -> str | None:
+        """A reporting clause of the same sentence: "X mengatakan (bahwa) ...", "... kata X", "Menurut X"."""
+        v, lex = self.v, self.lex
+        anon = self._anonymous_in(a, b)
+        found: str | None = None
+        for k in range(a, b):
+            w = v.low[k]
+            if k < t.start and w in lex.reporting_before and v.quote_id[k] == v.quote_id[t.start]:
+                if v.trig[k] is not None and v.trig[k][1].trigger.type is not None and k == t.start:
+                    continue
+                subj = self._subject(k, a, depth=1)
+                names = [p.name for p in subj if p.name]
+                if names:
+                    found = names[0]
+                elif anon:
+                    found = ANONYMOUS
+            elif w in ("menurut", "mengutip", "melansir", "dilansir", "dikutip") or (
+                k > t.end and w in lex.reporting_after
+            ):
+                kk = self._skip_right(k + 1, b, {"S", "T"})
+                while kk < b and v.cls[kk] in ("N",) and v.low[kk] in ("laporan", "kantor", "berita", "media"):
+                    kk += 1
+                units, _ = self._units_right(kk, b, pp=True)
+                if units:
+                    found = found or units[0][-1].name
+                elif anon and w == "menurut":
+                    found = found or ANONYMOUS
+        if found is None and a + 1 < b and v.cls[a] == "E":
+            # headline attribution "AS: ..."
+            m = v.mention(a)
+            if m is not None and m.end < b and v.text[m.end] == ":" and m.end < t.start:
+                found = m.name
+        if found:
+            self.sent_source[si] = found
+        return found
+
+    def _anonymous_in(self, a: int, b: int) -> bool:
+        v = self.v
+        return any(v.cue[k] is not None and "anonymous" in v.cue[k][1] for k in range(a, b))
+
+    # ------------------------------------------------------------------ denials
+    def _deny(
+        self,
+        t: Trig,
+        si: int,
+        a: int,
+        b: int,
+        trigs: list[Trig],
+        produced: dict[int, list[Cand]],
+        governor: dict[int, Trig],
+    ) -> None:
+        v = self.v
+        deniers: list[Party] = []
+        governed: list[Cand] = []
+        relative = False
+        if t.cls == "passive":
+            # "..., yang dibantah Teheran": the denier follows the verb; what is denied comes before "yang"
+            k = self._skip_right(t.end, b, {"S", "T"})
+            if k < b and v.low[k] == "oleh":
+                k += 1
+            units, _ = self._units_right(k, b)
+            deniers = self._parties(units)
+            before = self._skip_left(t.start - 1, a, {"S", "T"})
+            relative = before >= a and v.low[before] == "yang"
+            if relative:
+                governed = [c for u in trigs if u.start < before for c in produced.get(id(u), []) if not c.speech]
+        else:
+            deniers = self._subject(t.head, a)
+            governed = [c for u in trigs if governor.get(id(u)) is t for c in produced.get(id(u), [])]
+            if not governed:
+                k = self._skip_right(t.end, b, {"S", "T"})
+                governed = [replace(c) for c in self._anaphor_referents(k, b, si)]
+        if not deniers or not governed:
+            return
+        for u in trigs:
+            if governor.get(id(u)) is t:
+                produced[id(u)] = []
+        copies: list[Cand] = []
+        for c in governed:
+            for d in deniers:
+                if not d.name:
+                    continue
+                copies.append(replace(c, status="denied", source=d.name, sent=si, trig=t.start,
+                                      lo=min(c.lo, t.head) if c.sent == si else t.head,
+                                      hi=max(c.hi, t.end) if c.sent == si else t.end,
+                                      copy=True, keys=set(c.keys)))
+        produced[id(t)] = copies
+
+    def _anaphor_referents(self, k: int, b: int, si: int) -> list[Cand]:
+        """Earlier events named by an anaphoric phrase at token k ("tuduhan itu", "tawaran tersebut")."""
+        v, lex = self.v, self.lex
+        if k >= b:
+            return []
+        noun = v.low[k]
+        keys = lex.anaphora.get(noun)
+        if keys is None:
+            return []
+        d = self._skip_right(k + 1, b, {"N"}) if noun not in lex.anaphor_determiners else k
+        if d >= b or v.low[d] not in lex.anaphor_determiners:
+            if noun not in lex.anaphor_determiners:
+                return []
+        pool = [c for c in self.cands if not c.copy and c.sent >= si - 3 and not c.speech]
+        if not pool:
+            return []
+        if "*" in keys:
+            last = pool[-1]
+            return [c for c in pool if c.sent == last.sent and c.trig == last.trig]
+        hits = [c for c in pool if c.keys & keys]
+        if not hits:
+            return []
+        last = hits[-1]
+        return [c for c in hits if c.sent == last.sent and c.trig == last.trig]
+
+    # ------------------------------------------------------------------ document level
+    def _orient_reciprocal(self) -> None:
+        """Undirected mentions ("perdagangan senjata antara A dan B") take the direction the document gives
+        the same pair elsewhere; otherwise the order of the first mention of the pair."""
+        directed: dict[frozenset[str], tuple[str, str]] = {}
+        for c in self.cands:
+            if not c.reciprocal and c.actor and c.target and c.type == "AID":
+                directed.setdefault(frozenset((c.actor, c.target)), (c.actor, c.target))
+        first: dict[tuple[str, frozenset[str]], tuple[str, str]] = {}
+        for c in self.cands:
+            if not c.reciprocal or not c.actor or not c.target:
+                continue
+            pair = frozenset((c.actor, c.target))
+            if c.type == "AID" and pair in directed:
+                c.actor, c.target = directed[pair]
+                continue
+            key = (c.type, pair)
+            if key in first:
+                c.actor, c.target = first[key]
+            else:
+                first[key] = (c.actor, c.target)
+
+    def _party(self, source: str | None) -> str | None:
+        if source is None:
+            return None
+        return self.party_of.get(source, source)
+
+    def _rank(self, source: str | None) -> int:
+        if source is None:
+            return -1
+        if source == ANONYMOUS:
+            return 0
+        return self.rank_of.get(source, 2)
+
+    def _merge(self, cands: list[Cand]) -> list[Cand]:
+        """One event per proposition: same type, actor and target; compatible status, source party, item
+        and date. The merged event keeps the strongest status, the most specific item and source."""
+        lex = self.lex
+        for c in cands:
+            c.date = None
+        self._date_all(cands)
+        expanded: list[Cand] = []
+        for c in cands:
+            expanded.extend(c._dates if hasattr(c, "_dates") else [c])  # type: ignore[attr-defined]
+        kept: list[Cand] = []
+        for c in expanded:
+            target_known = c.target is not None
+            merged = False
+            for k in kept:
+                if (k.type, k.actor, k.target) != (c.type, c.actor, c.target):
+                    continue
+                same_status = k.status == c.status
+                hyp = target_known and "hypothetical" in (k.status, c.status) and "denied" not in (k.status, c.status)
+                if not (same_status or hyp):
+                    continue
+                pk, pc = self._party(k.source), self._party(c.source)
+                if pk is not None and pc is not None and pk != pc:
+                    continue
+                if k.item and c.item and not (lex.is_ancestor(k.item, c.item) or lex.is_ancestor(c.item, k.item)):
+                    continue
+                if k.date and c.date and k.date != c.date:
+                    continue
+                # merge c into k
+                if MERGE_STRENGTH[c.status] > MERGE_STRENGTH[k.status]:
+                    k.status = c.status
+                if lex.depth(c.item) > lex.depth(k.item):
+                    k.item = c.item
+                    k.sent, k.lo, k.hi = c.sent, c.lo, c.hi
+                    if c.mode:
+                        k.mode = c.mode
+                if self._rank(c.source) > self._rank(k.source):
+                    k.source = c.source
+                k.date = k.date or c.date
+                k.mode = k.mode or c.mode
+                k.keys |= c.keys
+                merged = True
+                break
+            if not merged:
+                kept.append(c)
+        return kept
+
+    def _date_all(self, cands: list[Cand]) -> None:
+        if self.dates_for_span is None:
+            return
+        v = self.v
+        for c in cands:
+            start, end = v.char_span(c.lo, c.hi)
+            try:
+                dates = self.dates_for_span(self.doc, start, end, lead_fallback=c.speech)
+            except Exception:  # a bug in another layer must not lose the events
+                log.exception("dates_for_span failed")
+                dates = []
+            dates = [d for d in dates if d]
+            if not dates:
+                continue
+            c.date = dates[0]
+            if len(dates) > 1:
+                c._dates = [replace(c, date=d) for d in dict.fromkeys(dates)]  # type: ignore[attr-defined]
+
+    def _to_event(self, c: Cand) -> Event:
+        v = self.v
+        a, b = v.sents[c.sent]
+        start, end = v.char_span(a, b)
+        text = self.doc.text[start:end]
+        stripped = text.strip()
+        start += len(text) - len(text.lstrip())
+        end = start + len(stripped)
+        return Event(
+            type=c.type,  # type: ignore[arg-type]
+            mode=c.mode,
+            actor=c.actor,
+            target=c.target,
+            item=c.item,
+            status=c.status,  # type: ignore[arg-type]
+            source=c.source,
+            date=c.date,
+            text=stripped,
+            start=start,
+            end=end,
+        )
+
+
+# ------------------------------------------------------------------------------------------- component
+@Language.factory(
+    "sorot_events",
+    default_config={"events_path": None, "items_path": None},
+)
+def make_event_coder(nlp: Language, name: str, events_path: str | None, items_path: str | None) -> EventCoder:
+    """spaCy factory: ``nlp.add_pipe("sorot_events")`` (last, after linker, dates and quotes)."""
+    register_extensions()
+    return EventCoder(load_lexicon(events_path, items_path))
+
+
+def code_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
+    """Code the events of an analysed ``Doc`` without adding a pipeline component."""
+    return EventCoder(lexicon or load_lexicon()).code(doc)
+
+
+__all__ = ["ANONYMOUS", "EventCoder", "code_events", "make_event_coder"]

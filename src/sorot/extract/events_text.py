@@ -1,0 +1,229 @@
+"""Token-level view of a document for the event coder: word classes, entity mentions, sentences,
+quotes and time expressions, computed once per document.
+
+The coder asks the same few questions of every token many times (is it a verb, a preposition, a
+clause boundary, part of which entity, inside which quote); precomputing the answers as arrays keeps
+the coder fast (it must add little to the pipeline's own time) and keeps the rules free of spaCy
+details. Without a trained model, word classes come from the lexicon and the shape of Indonesian verbs
+(meN-, di-, ber-, ter-); with one, the tagger's POS refines them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from sorot.extract.events_lexicon import Form, Lexicon
+
+QUOTE_CHARS = frozenset({'"', "“", "”", "„", "«", "»", "'", "‘", "’", "``", "''"})
+OPEN_QUOTES = frozenset({"“", "«", "„"})
+CLOSE_QUOTES = frozenset({"”", "»"})
+SENT_END = frozenset({".", "!", "?", "…"})
+DASHES = frozenset({"-", "–", "—", "--"})
+_VERB_PREFIXES = ("mem", "men", "meng", "meny", "me", "di", "ber", "ter", "be")
+
+
+@dataclass
+class Mention:
+    """An entity mention that can fill an event argument."""
+
+    start: int  # token indexes [start, end)
+    end: int
+    id: str
+    name: str  # canonical name of the entity itself (a source is named this way)
+    actor: str | None  # what it acts for (EntityInfo.actor())
+    type: str
+    kind: str | None
+
+
+class TextView:
+    """Arrays over the tokens of one ``Doc``."""
+
+    def __init__(self, doc: Doc, lex: Lexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        g = lex.grammar
+        toks = list(doc)
+        self.n = n = len(toks)
+        self.text = [t.text for t in toks]
+        self.low = [t.lower_ for t in toks]
+        self.idx = [t.idx for t in toks]
+        self.end_char = [t.idx + len(t.text) for t in toks]
+        self.has_pos = doc.has_annotation("POS")
+        self.pos = [t.pos_ for t in toks] if self.has_pos else [""] * n
+        self.has_dep = doc.has_annotation("DEP")
+
+        # entity mentions
+        self.mentions: list[Mention] = []
+        self.ment_at: list[int] = [-1] * n
+        entities = doc._.entities or {}
+        for ent in doc.ents:
+            info = entities.get(ent.kb_id_) if ent.kb_id_ else None
+            if info is None:
+                continue
+            if self._is_dateline(ent.start, ent.end):
+                continue
+            m = Mention(ent.start, ent.end, info.id, info.name, info.actor(), info.type, info.kind)
+            for k in range(ent.start, ent.end):
+                self.ment_at[k] = len(self.mentions)
+            self.mentions.append(m)
+
+        # sentences
+        self.sents: list[tuple[int, int]] = []
+        if doc.has_annotation("SENT_START"):
+            self.sents = [(s.start, s.end) for s in doc.sents]
+        else:
+            start = 0
+            for i, w in enumerate(self.text):
+                if w in SENT_END or "\n" in w:
+                    self.sents.append((start, i + 1))
+                    start = i + 1
+            if start < n:
+                self.sents.append((start, n))
+        self.sent_of = [0] * n
+        for si, (a, b) in enumerate(self.sents):
+            for k in range(a, b):
+                self.sent_of[k] = si
+
+        # time expressions (tokens inside one are skipped when looking for arguments)
+        self.in_time = [False] * n
+        for tx in doc._.timexes or []:
+            span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+            if span is not None:
+                for k in range(span.start, span.end):
+                    self.in_time[k] = True
+
+        # quotation marks: which tokens lie inside a quotation (per sentence-independent pairing)
+        self.quote_id = [-1] * n
+        self._pair_quotes()
+
+        # word classes
+        self.cls = [self._classify(i, g) for i in range(n)]
+        # lexicon matches
+        self.trig: list[tuple[int, Form] | None] = [None] * n
+        self.cue: list[tuple[int, str] | None] = [None] * n
+        self.item: list[tuple[int, str] | None] = [None] * n
+        self._match()
+
+    # -- construction helpers -----------------------------------------------------------------------
+    def _is_dateline(self, start: int, end: int) -> bool:
+        """"JAKARTA - ..." / "Cianjur – ...": a place name opening a line before a dash."""
+        if end >= self.n or self.text[end] not in DASHES:
+            return False
+        if start == 0:
+            return True
+        prev = self.text[start - 1]
+        return "\n" in prev or prev in SENT_END or self.doc[start - 1].is_space or self.doc[start].is_sent_start
+
+    def _pair_quotes(self) -> None:
+        """Mark tokens between paired quotation marks (straight quotes alternate; curly ones nest)."""
+        open_at: int | None = None
+        qid = 0
+        for i, w in enumerate(self.text):
+            if w in ('"', "“", "”", "«", "»", "„", "``", "''"):
+                is_open = w in OPEN_QUOTES or (w in ('"', "``", "''") and open_at is None)
+                if w in CLOSE_QUOTES or (w in ('"', "''") and open_at is not None):
+                    is_open = False
+                if is_open and open_at is None:
+                    open_at = i
+                elif not is_open and open_at is not None:
+                    for k in range(open_at + 1, i):
+                        self.quote_id[k] = qid
+                    qid += 1
+                    open_at = None
+            elif "\n\n" in w and open_at is not None:
+                open_at = None  # a quotation never runs across a paragraph break unclosed
+
+    def _classify(self, i: int, g: dict[str, set[str]]) -> str:
+        w = self.low[i]
+        t = self.text[i]
+        if self.ment_at[i] >= 0:
+            return "E"
+        if t.isspace():
+            return "END" if "\n" in t else "S"
+        if t in SENT_END:
+            return "END"
+        if t in (";", ":"):
+            return "B"
+        if t == ",":
+            return ","
+        if t in QUOTE_CHARS:
+            return "Q"
+        if t in ("(", ")", "[", "]"):
+            return "PAR"
+        if t in DASHES:
+            return "-"
+        if self.in_time[i]:
+            return "T"
+        if w in g.get("conjunctions", ()):
+            return "C"
+        if w in g.get("prepositions", ()):
+            return "P"
+        if w in g.get("boundaries", ()):
+            return "B"
+        if w in g.get("list_intro", ()):
+            return "L"
+        if w in g.get("skip", ()):
+            return "S"
+        if self.has_pos:
+            pos = self.pos[i]
+            if pos in ("VERB", "AUX"):
+                return "V"
+            if pos in ("ADV", "PART", "DET", "NUM"):
+                return "S"
+            if pos == "PUNCT":
+                return ","
+            if pos == "ADP":
+                return "P"
+        elif self._looks_verb(w, g):
+            return "V"
+        return "N"
+
+    def _looks_verb(self, w: str, g: dict[str, set[str]]) -> bool:
+        """Indonesian verb shape without a tagger: meN-/di-/ber-/ter- words that are not known nouns."""
+        if w in g.get("not_verbs", ()) or len(w) < 5 or not w.isalpha():
+            return False
+        if w in self.lex.reporting_before or w in self.lex.light_agent or w in self.lex.light_patient:
+            return True
+        return w.startswith(("mem", "men", "meng", "meny", "di", "ber", "ter")) or (
+            w.startswith("me") and w[2:3] in "lrwy"
+        )
+
+    def _match(self) -> None:
+        lex = self.lex
+        low = self.low
+        for i in range(self.n):
+            if self.cls[i] in ("E", "END", "Q", "PAR", ",", "-"):
+                continue
+            hit = lex.trigger_at(low, i) if self.cls[i] not in ("P", "B", "C", "L") else None
+            if hit is not None:
+                n, form = hit
+                # a multi-word trigger must not swallow an entity or cross a sentence end
+                if all(self.cls[k] not in ("E", "END") for k in range(i, min(self.n, i + n))):
+                    self.trig[i] = hit
+                    if form.cls in ("active", "passive"):
+                        self.cls[i] = "V"
+            cue = lex.phrase_at(lex.cues, low, i)
+            if cue is not None:
+                self.cue[i] = cue
+            item = lex.phrase_at(lex.item_words, low, i)
+            if item is None and "-" in low[i]:
+                a, _, b = low[i].partition("-")
+                if b == a or b.startswith(a):  # reduplication: "senjata-senjata"
+                    item = lex.phrase_at(lex.item_words, [a], 0)
+            if item is not None:
+                self.item[i] = item
+
+    # -- small predicates ----------------------------------------------------------------------------
+    def sent_span(self, si: int) -> tuple[int, int]:
+        return self.sents[si]
+
+    def char_span(self, a: int, b: int) -> tuple[int, int]:
+        """Character offsets of tokens [a, b)."""
+        b = max(a + 1, b)
+        return self.idx[a], self.end_char[b - 1]
+
+    def mention(self, i: int) -> Mention | None:
+        k = self.ment_at[i]
+        return self.mentions[k] if k >= 0 else None
