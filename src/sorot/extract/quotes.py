@@ -49,6 +49,7 @@ class QuoteMeta:
     anonymous: bool = False
     speaker_type: str | None = None
     sentence: tuple[int, int] | None = None  # character span of the attribution sentence
+    cue_span: tuple[int, int] | None = None  # character span of the cue word
 
 
 @dataclass
@@ -73,7 +74,7 @@ class Resolved:
 
 @dataclass
 class _Cand:
-    kind: Literal["direct", "indirect"]
+    kind: Literal["direct", "indirect", "mention"]
     a: int  # content tokens [a, b)
     b: int
     cue_tok: int | None
@@ -295,6 +296,15 @@ class _DocRun:
         if parsed is not None:
             return parsed
         j = self._skip_fillers_left(verb - 1, s0)
+        # ", di Lombok Utara, Jumat (31/7/2020), mengatakan": step over comma-delimited adjuncts
+        while j >= s0 and v.low[j] == ",":
+            c0 = j - 1
+            while c0 >= s0 and v.low[c0] != "," and not v.is_sent_end(c0):
+                c0 -= 1
+            if c0 >= s0 and v.low[c0] == "," and self._is_adjunct(c0 + 1, j):
+                j = c0
+                continue
+            break
         if j < s0:
             return None
         w = v.low[j]
@@ -332,6 +342,19 @@ class _DocRun:
                     return self.subject_left(prev, depth + 1)
             return SpeakerRef(verb, verb, "inherit")
         return self._np_left(j, s0)
+
+    def _is_adjunct(self, a: int, b: int) -> bool:
+        """A time, place or occasion phrase set off by commas ("Jumat (31/7/2020)", "di Jakarta")."""
+        v, lex = self.v, self.lex
+        if a >= b:
+            return False
+        if all(v.time[k] or v.occasion[k] or v.punct[k] or v.space[k] for k in range(a, b)):
+            return True
+        first = v.low[a]
+        if (first in lex.prepositions or first in ("saat", "ketika", "usai", "seusai", "sebelum", "setelah")) \
+                and first not in ("dari",):
+            return not any(v.is_verb(k) and not v.occasion[k] for k in range(a, b))
+        return False
 
     def _subject_from_parse(self, verb: int) -> SpeakerRef | None:
         """nsubj of the verb from the dependency parse, when a trained parser ran."""
@@ -446,23 +469,27 @@ class _DocRun:
                 return SpeakerRef(a, b, "plural")
             if w in lex.party_pronouns:
                 return SpeakerRef(a, b, "party")
-        ents: list[EntRef] = []
-        seen: set[int] = set()
-        for k in range(a, b):
-            e = v.ent_at[k]
-            if e >= 0 and e not in seen:
-                seen.add(e)
-                ents.append(v.ents[e])
+        ents = self._ents_in(a, b)
         if b - a >= 2 and words[-1] in lex.demonstratives and not (ents and ents[-1].end == b):
             return SpeakerRef(a, b, "anaphor", ents)
-        pers = [e for e in ents if e.type == "PER"]
+        # the head of "Salehudin dari KKP Mataram" is before the prepositional phrase
+        hb = b
+        for k in range(a + 1, b):
+            if v.low[k] in lex.speaker_inner and v.ent_at[k] < 0:
+                if any(v.ent_at[t] >= 0 or v.is_cap(t) for t in range(a, k)):
+                    hb = k
+                break
+        head_ents = [e for e in ents if e.start < hb]
+        pers = [e for e in head_ents if e.type == "PER"]
         if pers:
-            chosen = [pers[0]] + [e for e in pers[1:] if self._coordinated(pers[0], e)]
+            clean = [e for e in pers if v.low[e.start] not in lex.role_words] or pers
+            last = clean[-1]
+            chosen = [e for e in clean[:-1] if self._coordinated(e, last)] + [last]
             return SpeakerRef(a, b, "entity", chosen)
-        name = self._fallback_name(a, b)
+        name = self._fallback_name(a, hb)
         if name:
             return SpeakerRef(a, b, "named", [], name)
-        bodies = [e for e in ents if e.type in ("ORG", "GPE", "NORP", "LOC")]
+        bodies = [e for e in (head_ents or ents) if e.type in ("ORG", "GPE", "NORP", "LOC")]
         if bodies:
             chosen = [bodies[0]] + [e for e in bodies[1:] if self._coordinated(bodies[0], e)]
             return SpeakerRef(a, b, "entity", chosen)
@@ -474,12 +501,23 @@ class _DocRun:
             return None
         return SpeakerRef(a, b, "role")
 
+    def _ents_in(self, a: int, b: int) -> list[EntRef]:
+        v = self.v
+        ents: list[EntRef] = []
+        seen: set[int] = set()
+        for k in range(a, b):
+            e = v.ent_at[k]
+            if e >= 0 and e not in seen:
+                seen.add(e)
+                ents.append(v.ents[e])
+        return ents
+
     def _coordinated(self, first: EntRef, other: EntRef) -> bool:
         """'Rusia dan Korea Utara': two entities joined by 'dan' / ',' only."""
-        v = self.v
+        v, lex = self.v, self.lex
         between = [v.low[k] for k in range(first.end, other.start)]
-        return bool(between) and all(w in ("dan", ",", "serta") for w in between) and "dan" in between \
-            or (not between and False)
+        return "dan" in between and all(w in ("dan", ",", "serta") or w in lex.role_words or w in lex.name_titles
+                                        for w in between)
 
     def _fallback_name(self, a: int, b: int) -> str | None:
         """A person's name written in capitals that the linker did not catch ("Roland Manurung")."""
@@ -487,10 +525,7 @@ class _DocRun:
         segs: list[list[int]] = []
         cur: list[int] = []
         for k in range(a, b):
-            w = v.low[k]
-            ok = (v.is_cap(k) and v.ent_at[k] < 0 and w not in lex.name_titles and w not in lex.role_words
-                  and w not in lex.leading_connectives and not v.time[k] and any(c.isalpha() for c in w)
-                  and w not in lex.document_nouns)
+            ok = v.ent_at[k] < 0 and self._name_word(k)
             if ok:
                 cur.append(k)
             else:
@@ -510,6 +545,20 @@ class _DocRun:
             return None  # an acronym beside a body ("NSC") is not a person
         return self._canonical_name([v.text[k] for k in seg], seg[0])
 
+    def _name_word(self, k: int) -> bool:
+        """A capitalised word that can be part of a person's name (not a title, role, function word)."""
+        v, lex = self.v, self.lex
+        if not v.is_cap(k):
+            return False
+        w = v.low[k]
+        if not any(c.isalpha() for c in w) or v.time[k] or v.punct[k]:
+            return False
+        return not (w in lex.name_titles or w in lex.role_words or w in lex.leading_connectives
+                    or w in lex.document_nouns or w in lex.according_to or w in lex.prepositions
+                    or w in lex.subordinators or w in lex.verb_coordinators or lex.post_cue(w) is not None
+                    or lex.verb_class(w) is not None or w in lex.singular_pronouns or w in lex.plural_pronouns
+                    or w in lex.demonstratives)
+
     def _name_runs(self) -> list[tuple[int, list[str]]]:
         if self._names is None:
             v, lex = self.v, self.lex
@@ -517,9 +566,7 @@ class _DocRun:
             cur: list[str] = []
             start = 0
             for k in range(v.n):
-                w = v.low[k]
-                if (v.is_cap(k) and w not in lex.name_titles and w not in lex.role_words and w.isalpha()
-                        and w not in lex.leading_connectives and not v.time[k]):
+                if self._name_word(k):
                     if not cur:
                         start = k
                     cur.append(v.text[k])
@@ -786,6 +833,8 @@ class _DocRun:
         if k >= e:
             return None
         w = v.low[k]
+        if cls == "attitude" and (w == "akan" or verb > 0 and v.low[verb - 1] == "yang"):
+            return None  # "yang khawatir akan serangan": a state of mind, not something said
         if w in lex.verb_coordinators or (w in lex.prepositions and w not in ("bahwa",)) or w == "sebagai":
             return None  # "menyebutnya sebagai ...", "menjelaskan tentang ...": naming or topic, no clause
         if w == "hal" and k + 1 < e and v.low[k + 1] in lex.demonstratives:
@@ -806,7 +855,8 @@ class _DocRun:
         b = self._trim_end(k, b)
         if b <= k:
             return None
-        if v.word_count(k, b) < lex.min_indirect_words:
+        short_ok = cls == "say" and not any(v.in_quote[t] for t in range(k, b))
+        if v.word_count(k, b) < lex.min_indirect_words - (1 if short_ok else 0):
             return None
         if cls in ("object", "request"):
             markers = any(v.low[t] in lex.clause_markers for t in range(k, b))
@@ -871,8 +921,8 @@ class _DocRun:
         if nxt < v.n and v.low[nxt] in lex.verb_coordinators and nxt + 1 < v.n and lex.verb_class(v.low[nxt + 1]):
             return None  # "mengecam dan menolak X": the last verb carries the clause
         comp = self._complement(i, cls)
-        if comp is None:
-            return None
+        if comp is None or any(d.a <= comp[0] < d.b for d in directs):
+            return self._mention(i)
         ca, cb = comp
         quoted_words = 0
         inside: list[_Cand] = []
@@ -882,19 +932,20 @@ class _DocRun:
                 inside.append(d)
         total = v.word_count(ca, cb)
         if inside and quoted_words >= lex.direct_share_for_no_indirect * total:
-            return None
-        if any(d.a <= ca < d.b for d in directs):
-            return None
+            return self._mention(i)
         speaker = self._speaker_of_verb(i)
         if speaker is None:
-            return None
-        if self._outlet_only(speaker):
             return None
         anchor = speaker.start if speaker.kind != "inherit" else i
         return _Cand("indirect", ca, cb, i, speaker, anchor)
 
-    def _outlet_only(self, ref: SpeakerRef) -> bool:
-        return False
+    def _mention(self, verb: int) -> _Cand | None:
+        """A speaker who speaks without a quotable clause still becomes the referent of a later
+        'katanya' ("Budi menjelaskan hal itu. "...," katanya.")."""
+        speaker = self.subject_left(verb)
+        if speaker is None or speaker.kind in ("inherit", "pronoun", "plural", "party", "role"):
+            return None
+        return _Cand("mention", verb, verb, None, speaker, speaker.start)
 
     def _according_to(self, i: int) -> _Cand | None:
         """'Menurut X, ...' and 'Mengutip X, ...' (a relay when X is an outlet)."""
@@ -1127,7 +1178,7 @@ class _DocRun:
     def _last(self, history: list[tuple[int, Resolved, str]], pos: int, person: bool) -> list[Resolved]:
         best = None
         for p, r, _t in reversed(history):
-            if p > pos or r.anonymous:
+            if p > pos or r.anonymous or r.name is None:
                 continue
             if person and r.type == "PER":
                 return [_copy(r)]
@@ -1196,6 +1247,9 @@ class _DocRun:
         for p, r, t in reversed(history):
             if p < ref.start and not r.anonymous and head in t.split():
                 return [_copy(r)]
+        described = self._described(ref, history)
+        if described:
+            return described
         person = head in self.lex.role_words
         res = self._last(history, ref.start, person=person)
         if res:
@@ -1213,7 +1267,52 @@ class _DocRun:
             for p, r, t in reversed(history):
                 if p < ref.start and not r.anonymous and any(w in t.split() for w in words if w != "sang"):
                     return [_copy(r)]
+        described = self._described(ref, history)
+        if described:
+            return described
         return [Resolved(None, None, None)]
+
+    def _description_before(self, start: int) -> set[str]:
+        """Role words and names written right before a name ("Presiden" in "Presiden Joko Widodo")."""
+        v, lex = self.v, self.lex
+        lo = v.sent_start(start)
+        k = start - 1
+        out: set[str] = set()
+        while k >= lo and start - k <= 10:
+            w = v.low[k]
+            if v.is_cap(k) or w in lex.role_words or w in lex.name_titles or v.ent_at[k] >= 0:
+                out.add(w)
+                k -= 1
+                continue
+            break
+        return out
+
+    def _described(self, ref: SpeakerRef, history: list[tuple[int, Resolved, str]]) -> list[Resolved]:
+        """A role with no name ("kata Presiden", "Panglima TNI") goes to the person last introduced
+        with that role ("Presiden Joko Widodo")."""
+        v, lex = self.v, self.lex
+        want = [w for k, w in enumerate(v.low[ref.start : ref.end], ref.start)
+                if w not in lex.demonstratives and w not in ("sang", "para", "seorang", "si") and not v.punct[k]]
+        if not want:
+            return []
+        for p, r, t in reversed(history):
+            if p < ref.start and r.name and not r.anonymous and r.type == "PER" and all(w in t.split() for w in want):
+                return [_copy(r)]
+        for e in reversed(v.ents):
+            if e.end > ref.start or e.type != "PER":
+                continue
+            desc = self._description_before(e.start) | {w.lower() for w in e.text.split()}
+            if all(w in desc for w in want):
+                return [self._resolve_entity(e)]
+        for start, run in reversed(self._name_runs()):
+            if start + len(run) > ref.start:
+                continue
+            if v.ent_at[start] >= 0:
+                continue
+            desc = self._description_before(start)
+            if all(w in desc for w in want):
+                return [Resolved(None, self._canonical_name(run, start), "PER")]
+        return []
 
     def _inherit(self, c: _Cand, done: list[_Cand], history: list[tuple[int, Resolved, str]]) -> list[Resolved]:
         """A quote with no cue continues the previous quote of this or the previous paragraph."""
@@ -1247,6 +1346,8 @@ class _DocRun:
         metas: list[QuoteMeta] = []
         first_outlet: str | None = None
         for c in sorted(cands, key=lambda c: (c.a, c.kind)):
+            if c.kind == "mention":
+                continue
             via, generic = self._via(c)
             if via is None and generic:
                 first_outlet = first_outlet or self._first_outlet()
@@ -1263,9 +1364,11 @@ class _DocRun:
             s = v.sent[c.cue_tok] if c.cue_tok is not None else v.sent[c.a]
             sent_span = (v.idx[v.sent_bounds[s][0]], v.char_end(v.sent_bounds[s][1] - 1))
             for r in speakers:
-                quotes.append(Quote(kind=c.kind, text=text, start=start, end=end, speaker=r.id,
+                quotes.append(Quote(kind="direct" if c.kind == "direct" else "indirect", text=text, start=start, end=end, speaker=r.id,
                                     speaker_name=r.name, speaker_text=speaker_text, cue=cue, via=via))
-                metas.append(QuoteMeta(anonymous=r.anonymous, speaker_type=r.type, sentence=sent_span))
+                cue_span = (v.idx[c.cue_tok], v.char_end(c.cue_tok)) if c.cue_tok is not None else None
+                metas.append(QuoteMeta(anonymous=r.anonymous, speaker_type=r.type, sentence=sent_span,
+                                       cue_span=cue_span))
         del lex
         return quotes, metas
 

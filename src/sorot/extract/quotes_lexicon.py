@@ -66,6 +66,7 @@ class QuoteLexicon:
     say_verbs: frozenset[str]
     object_verbs: frozenset[str]
     request_verbs: frozenset[str]
+    attitude_verbs: frozenset[str]
     clause_markers: frozenset[str]
     irrealis_before: frozenset[str]
     min_indirect_words: int
@@ -101,16 +102,18 @@ class QuoteLexicon:
 
     @property
     def speech_verbs(self) -> frozenset[str]:
-        return self.say_verbs | self.object_verbs | self.request_verbs
+        return self.say_verbs | self.object_verbs | self.request_verbs | self.attitude_verbs
 
     def verb_class(self, word: str) -> str | None:
-        """'say', 'object' or 'request' for a speech verb, else None."""
+        """'say', 'object', 'request' or 'attitude' for a speech verb, else None."""
         if word in self.say_verbs:
             return "say"
         if word in self.object_verbs:
             return "object"
         if word in self.request_verbs:
             return "request"
+        if word in self.attitude_verbs:
+            return "attitude"
         return None
 
     def post_cue(self, word: str) -> tuple[str, bool] | None:
@@ -142,6 +145,7 @@ def from_mapping(data: dict[str, Any]) -> QuoteLexicon:
         say_verbs=_words(verbs.get("say")),
         object_verbs=_words(verbs.get("object")),
         request_verbs=_words(verbs.get("request")),
+        attitude_verbs=_words(verbs.get("attitude")),
         clause_markers=_words(data.get("clause_markers")),
         irrealis_before=_words(data.get("irrealis_before")),
         min_indirect_words=int(data.get("min_indirect_words", 4)),

@@ -133,7 +133,7 @@ class DocView:
         """A verb: the tagger's VERB when a trained model ran, else a prefix heuristic."""
         w = self.low[i]
         lex = self.lex
-        if w in lex.say_verbs or w in lex.object_verbs or w in lex.request_verbs or w in lex.passive_cues:
+        if lex.verb_class(w) is not None or w in lex.passive_cues:
             return True
         if self.has_pos:
             return self.pos[i] == "VERB" and self.ent_at[i] < 0
