@@ -250,6 +250,40 @@ def test_html_captions_are_recorded() -> None:
     assert cleaned.boilerplate_chars == len("Warga mengungsi dengan perahu karet. (Foto: BPBD)")
 
 
+def test_caption_kept_by_the_extractor_never_stays_in_the_text() -> None:
+    caption = "Petugas memeriksa surat suara di gudang logistik KPU. (Foto: Antara)"
+    raw = RawDoc(text=f"Logistik Pemilu Tiba di Sorong\n{caption}\nSORONG - Surat suara tiba di gudang KPU.\n"
+                      f"Distribusi ke distrik dimulai Senin. {caption}",
+                 kind="html", title="Logistik Pemilu Tiba di Sorong",
+                 meta={"dropped_blocks": [{"text": caption, "before": 1, "caption": True}]})
+    cleaned = clean(raw)
+    assert cleaned.text.split("\n\n") == ["Logistik Pemilu Tiba di Sorong", "SORONG - Surat suara tiba di gudang KPU.",
+                                          "Distribusi ke distrik dimulai Senin."]
+    assert [(r.kind, r.text) for r in cleaned.removed] == [("caption", caption)]  # listed once
+
+
+def test_dropped_page_lines_use_the_same_rules_in_page_order() -> None:
+    raw = RawDoc(text="Judul Laga\nPSM Makassar menang 3-0 atas Arema.\nGol ketiga lahir dari penalti.",
+                 kind="html", title="Judul Laga", meta={"dropped_blocks": [
+                     {"text": "Selasa, 5 Maret 2024 20:15 WIB", "before": 1, "caption": False},
+                     {"text": "Baca juga:", "before": 2, "caption": False},
+                     {"text": "Pelatih PSM Puji Mental Pemain", "before": 2, "caption": False},
+                     {"text": "Judul Laga", "before": 3, "caption": False},
+                     {"text": "Copyright © 2024 Sulsel Sport", "before": 3, "caption": False},
+                 ]})
+    cleaned = clean(raw)
+    assert [(r.kind, r.text) for r in cleaned.removed] == [
+        ("byline", "Selasa, 5 Maret 2024 20:15 WIB"),
+        ("boilerplate", "Baca juga:"),
+        ("boilerplate", "Pelatih PSM Puji Mental Pemain"),
+        ("boilerplate", "Copyright © 2024 Sulsel Sport"),
+    ]
+    assert cleaned.date_lines == ["Selasa, 5 Maret 2024 20:15 WIB"]
+    assert cleaned.outlet == "Sulsel Sport"
+    assert cleaned.text.split("\n\n") == ["Judul Laga", "PSM Makassar menang 3-0 atas Arema.",
+                                          "Gol ketiga lahir dari penalti."]
+
+
 def test_every_rule_kind_is_a_contract_kind() -> None:
     from sorot.contract import RemovedKind
 

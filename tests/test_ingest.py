@@ -113,6 +113,11 @@ def test_html_reader_uses_og_meta_and_trafilatura(tmp_path: Path, settings: Sett
     assert "Banjir setinggi satu meter" in raw.text
     assert "Beranda" not in raw.text and "Tinggalkan Balasan" not in raw.text
     assert raw.meta["captions"] == ["Warga mengungsi dengan perahu karet. (Foto: Dok. BPBD)"]
+    # what trafilatura left out, for the cleaner: the caption and the footer; not the menu or the comment form
+    assert [(d["text"], d["caption"]) for d in raw.meta["dropped_blocks"]] == [
+        ("Warga mengungsi dengan perahu karet. (Foto: Dok. BPBD)", True),
+        ("Copyright © 2024 Kabar Kota. All rights reserved.", False),
+    ]
 
 
 def test_html_canonical_when_no_og_url(tmp_path: Path, settings: Settings) -> None:
