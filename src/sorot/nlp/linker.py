@@ -406,9 +406,7 @@ class EntityLinker:
                 after += 3
             if after >= len(doc) or normalize(doc[after].text) not in d.branch_heads:
                 continue
-            j = after + 1
-            while j < len(doc) and j - after <= 3 and _is_word_cap(doc[j]) and normalize(doc[j].text) not in d.calendar:
-                j += 1
+            j = self._run_end(doc, after)
             if j == after + 1:
                 continue
             place_words = doc[after + 1 : j].text
@@ -695,6 +693,10 @@ class EntityLinker:
             low = normalize(doc[k].text)
             if low in d.name_connectors:
                 continue
+            if "-" in low and any(
+                e.type != "PER" for part in doc[k].text.split("-") if part for e in self.gaz.lookup(part)
+            ):
+                return False  # "Indonesia-Uni": a compound of place names, not a person
             if not _is_word_cap(doc[k]) or low in d.role_fillers or low in d.org_heads or low in d.place_heads:
                 return False
             if low in d.not_names or low in STOP_WORDS or self._common_word(doc[k].text) or low in d.roles:
@@ -721,11 +723,7 @@ class EntityLinker:
             pat = d.place_patterns.get(normalize(tok.text))
             if pat is None or not _is_word_cap(tok) or i + 1 >= n:
                 continue
-            j = i + 1
-            while j < n and j - i <= 3 and _is_word_cap(doc[j]) and normalize(doc[j].text) not in d.calendar:
-                if normalize(doc[j].text) in d.place_patterns:
-                    break
-                j += 1
+            j = self._run_end(doc, i)
             if j == i + 1:
                 continue
             inner = self._longest_at(cands, i + 1)
@@ -741,22 +739,48 @@ class EntityLinker:
             cand = Cand(i, j, str(pat.get("type") or "GPE"), "compose", name=name, kind="place")
             cand.info["bare"] = bare
             out.append(cand)
-        # shorten runs to the shortest form seen for the same head
-        by_head: dict[str, list[Cand]] = {}
-        for c in out:
-            if "bare" in c.info:
-                by_head.setdefault(normalize(doc[c.start].text), []).append(c)
-        for group in by_head.values():
-            forms = sorted({c.info["bare"] for c in group}, key=len)
-            for c in group:
-                for f in forms:
-                    if f != c.info["bare"] and c.info["bare"].startswith(f + " "):
-                        c.end = c.start + 1 + len(self.nlp.make_doc(f))
-                        c.info["bare"] = f
-                        pat = d.place_patterns[normalize(doc[c.start].text)]
-                        c.name = str(pat["name"]).format(name=f)
-                        break
         return out
+
+    def _run_end(self, doc: Doc, head: int) -> int:
+        """End of the capitalised name after a head word ("Kota Sumber Jaya"). A person's name can
+        follow without punctuation ("Ketua Bawaslu Kota Sumber Jaya Hendra Wijaya"), so the run is
+        cut to the shortest form the article uses after the same head word elsewhere."""
+        runs = self._head_runs(doc)
+        key = normalize(doc[head].text)
+        j = self._raw_run_end(doc, head)
+        words = [normalize(t.text) for t in doc[head + 1 : j]]
+        for form in runs.get(key, []):
+            if len(form) < len(words) and words[: len(form)] == form:
+                return head + 1 + len(form)
+        return j
+
+    def _raw_run_end(self, doc: Doc, head: int) -> int:
+        d = self.data
+        j = head + 1
+        while j < len(doc) and j - head <= 3 and _is_word_cap(doc[j]) and normalize(doc[j].text) not in d.calendar:
+            if normalize(doc[j].text) in d.place_patterns or "\n" in doc[j - 1].whitespace_:
+                break
+            j += 1
+        return j
+
+    def _head_runs(self, doc: Doc) -> dict[str, list[list[str]]]:
+        cached = doc.user_data.get("_sorot_head_runs")
+        if cached is not None:
+            return cached  # type: ignore[no-any-return]
+        runs: dict[str, list[list[str]]] = {}
+        heads = set(self.data.place_patterns) | self.data.branch_heads
+        for i, tok in enumerate(doc):
+            key = normalize(tok.text)
+            if key in heads and _is_word_cap(tok):
+                j = self._raw_run_end(doc, i)
+                if j > i + 1:
+                    form = [normalize(t.text) for t in doc[i + 1 : j]]
+                    if form not in runs.setdefault(key, []):
+                        runs[key].append(form)
+        for forms in runs.values():
+            forms.sort(key=len)
+        doc.user_data["_sorot_head_runs"] = runs
+        return runs
 
     # ------------------------------------------------------------------ resolution
     def _resolve(self, doc: Doc, cands: list[Cand]) -> list[Cand]:
@@ -1250,7 +1274,8 @@ class _DocContext:
         starts = [*self.line_starts, n]
         for a, b in zip(starts, starts[1:], strict=False):
             words = [t for t in doc[a:b] if t.is_alpha]
-            if len(words) >= 3:
+            ends_sentence = any(t.text in (".", "!", "?") for t in doc[a:b][-3:])
+            if 3 <= len(words) <= 24 and not ends_sentence:
                 caps = sum(1 for t in words if t.text[:1].isupper())
                 if caps / len(words) >= 0.6:
                     for k in range(a, b):
