@@ -290,3 +290,13 @@ def test_every_rule_kind_is_a_contract_kind() -> None:
     allowed = set(RemovedKind.__args__)  # type: ignore[attr-defined]
     rules = load_rules()
     assert {r.kind for r in (*rules.line, *rules.suffix)} <= allowed
+
+
+def test_a_dropped_date_line_below_the_body_is_not_the_article_date() -> None:
+    raw = RawDoc(text="Kapal Feri Tertahan di Merak\nGelombang tinggi menahan 12 kapal feri.\nPenumpang diminta bersabar.\n"
+                      "Pelabuhan dibuka kembali sore hari.", kind="html", title="Kapal Feri Tertahan di Merak",
+                 meta={"dropped_blocks": [{"text": "Jumat, 2 Februari 2024", "before": 1, "caption": False},
+                                          {"text": "Rabu, 31 Januari 2024", "before": 4, "caption": False}]})
+    cleaned = clean(raw)
+    assert [r.text for r in cleaned.removed] == ["Jumat, 2 Februari 2024", "Rabu, 31 Januari 2024"]
+    assert cleaned.date_lines == ["Jumat, 2 Februari 2024"]  # a sidebar's post date is not the article's

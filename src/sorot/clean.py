@@ -21,6 +21,9 @@ _VOCAB_REF = re.compile(r"\{(\w+)\}")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’)]\s*$")
 # Longest headline we accept from the first line of a plain-text file; longer first lines are body text.
 MAX_HEADLINE_CHARS = 250
+# A date line an HTML extractor dropped is the article's own only above its first body paragraphs
+# (index of the extracted paragraph that follows it: 0 or 1 when the headline is the first).
+DROPPED_DATE_MAX_BEFORE = 1
 
 
 @dataclass(frozen=True)
@@ -258,10 +261,10 @@ def clean(raw: RawDoc) -> CleanDoc:
     extracted = {collapse(p) for p in paragraphs}
     next_dropped = 0
 
-    def record(text: str, rule: Rule) -> None:
+    def record(text: str, rule: Rule, dated: bool = True) -> None:
         nonlocal copyright_outlet
         removed.append(Removed(kind=rule.kind, text=text))  # type: ignore[arg-type]
-        if rule.date or (rule.kind == "byline" and rules.date_in_line.search(text)):
+        if dated and (rule.date or (rule.kind == "byline" and rules.date_in_line.search(text))):
             date_lines.append(text)
         if rule.name == "copyright" and copyright_outlet is None:
             copyright_outlet = _outlet_from_copyright(text, rules)
@@ -287,7 +290,8 @@ def clean(raw: RawDoc) -> CleanDoc:
                 continue
             rule = match_line(text, before)
             if rule is not None:
-                record(text, rule)
+                # a page's date line belongs to the article only at its top (not a sidebar's post dates)
+                record(text, rule, dated=before <= DROPPED_DATE_MAX_BEFORE)
                 if rule.next_line and len(text.split()) <= 4:
                     label_at = before
             elif at == before and _headline_like(text):

@@ -240,30 +240,34 @@ def dropped_blocks(tree: Any, extracted: str) -> list[dict[str, Any]]:
     def paragraph_at(pos: int) -> int:
         return bisect_right(starts, pos) - 1
 
-    def find(text: str, after: int) -> int | None:
-        """Index of the extracted paragraph where this line ends, or None when it is not there."""
+    def find(text: str, after: int) -> tuple[bool, int | None]:
+        """(kept, the extracted paragraph where this line ends when that is certain).
+
+        A short line found as words inside a longer paragraph ("Liga 1" of a menu, "Komentar") is
+        taken as kept, so it is never reported, but says nothing about where the reader is.
+        """
         key = "".join(text.split())
         if not key:
-            return None
+            return True, None
         if len(key) >= _SHORT_KEY:
             pos = joined.find(key, starts[after] if starts else 0)
             if pos < 0:
                 pos = joined.find(key)
-            return None if pos < 0 else paragraph_at(pos + len(key) - 1)
-        word = re.compile(rf"(?<!\w){re.escape(text)}(?!\w)")
+            return (False, None) if pos < 0 else (True, paragraph_at(pos + len(key) - 1))
         order = list(range(after, len(paragraphs))) + list(range(0, after))
         for i in order:
-            if word.search(paragraphs[i]):
-                return i
-        return None
+            if squeezed[i] == key:
+                return True, i
+        word = re.compile(rf"(?<!\w){re.escape(text)}(?!\w)")
+        return any(word.search(p) for p in paragraphs), None
 
     out: list[dict[str, Any]] = []
     last = -1
     for block in visible_blocks(tree):
         text = normalise_text(block.text)
-        where = find(text, max(last, 0))
-        if where is not None:
-            last = max(last, where)
+        kept, where = find(text, max(last, 0))
+        if kept:
+            last = max(last, where if where is not None else last)
             continue
         candidate = _candidate(block, config)
         if candidate:
