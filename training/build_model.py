@@ -1,0 +1,152 @@
+"""Rebuild Sorot's Indonesian pipeline (src/sorot/models/id_sorot) from ../shared/data, with fixed seeds.
+
+    .venv/bin/python training/build_model.py            # convert, train, assemble, evaluate (make model)
+    .venv/bin/python training/build_model.py --quick    # a tiny run to check the machinery (minutes)
+
+Steps
+  1. training/convert.py: datasets -> training/corpus/{train,dev}/*.spacy (seed 13 for every split/sample)
+  2. training/train.py with training/configs/sorot.cfg (seed 0): one shared tok2vec, tagger (UPOS), morphologizer,
+     parser and NER, trained jointly; the best checkpoint on the mixed dev set is kept
+  3. assemble: + sorot_sentences (rule-based sentences, first) and sorot_pos_from_tag (after the tagger); the
+     stock spaCy scorers are written back into the config; saved to src/sorot/models/id_sorot
+  4. training/evaluate.py: GSD/CSUI test from raw text, NER test splits -> src/sorot/models/scores.json
+
+Everything runs on one CPU thread (OMP/OPENBLAS threads = 1); see the model card for timings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+TRAINING = Path(__file__).resolve().parent
+ROOT = TRAINING.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(TRAINING))
+
+CONFIG = TRAINING / "configs" / "sorot.cfg"
+OUTPUT = TRAINING / "output"
+MODELS = ROOT / "src" / "sorot" / "models"
+
+# The recipe (also recorded in the model's meta.json). Change here, not on the command line, for `make model`.
+RECIPE = {
+    "convert": [
+        "--ud-repeat",
+        "4",
+        "--kumparan-max-tokens",
+        "100000",
+        "--kumparan-dev-sents",
+        "300",
+        "--nerp-dev-sents",
+        "200",
+    ],
+    "train": {"training.max_steps": 2500, "training.eval_frequency": 500, "system.seed": 0},
+}
+QUICK = {
+    "convert": [
+        "--ud-repeat",
+        "1",
+        "--kumparan-max-tokens",
+        "5000",
+        "--kumparan-dev-sents",
+        "50",
+        "--nerp-dev-sents",
+        "50",
+    ],
+    "train": {"training.max_steps": 30, "training.eval_frequency": 15, "system.seed": 0},
+}
+
+
+def run(cmd: list[str]) -> None:
+    print("$", " ".join(cmd), flush=True)
+    subprocess.run(cmd, check=True, cwd=ROOT)
+
+
+def assemble(best: Path, target: Path, recipe: dict) -> None:
+    """The trained checkpoint + Sorot's rule components, saved as the shipped pipeline."""
+    import sorot_training
+    import spacy
+
+    from sorot.nlp import model as sorot_model  # noqa: F401  (registers sorot_pos_from_tag)
+    from sorot.nlp import tokenizer  # noqa: F401
+
+    nlp = spacy.load(best)
+    nlp.add_pipe("sorot_sentences", first=True)
+    nlp.add_pipe("sorot_pos_from_tag", after="tagger")
+    nlp.meta.update(
+        {
+            "name": "sorot",
+            "version": "0.1.0",
+            "description": "Sorot's Indonesian news pipeline: tokenizer, rule-based sentences, UPOS tagger, "
+            "morphologizer, dependency parser, NER (PER ORG GPE LOC EVENT). See README.md.",
+            "license": "CC BY-SA 4.0",
+            "author": "Sorot contributors",
+            "sources": [
+                {"name": "UD_Indonesian-CSUI train", "license": "CC BY-SA 4.0"},
+                {"name": "UD_Indonesian-GSD dev", "license": "CC BY-SA 4.0"},
+                {"name": "UD_Indonesian-PUD", "license": "CC BY-SA 3.0"},
+                {"name": "kumparan POS corpus (nlp-id)", "license": "MIT"},
+                {"name": "idner-news-2k", "license": "MIT"},
+                {"name": "IndoNLU NERGrit", "license": "Apache-2.0 / NERGrit attribution"},
+                {"name": "IndoNLU NERP", "license": "CC BY-SA 4.0"},
+            ],
+            "sorot_recipe": recipe,
+        }
+    )
+    if target.exists():
+        shutil.rmtree(target)
+    nlp.to_disk(target)
+    cfg = (target / "config.cfg").read_text(encoding="utf-8")
+    for ours, stock in sorot_training.STOCK_SCORERS.items():
+        cfg = cfg.replace(ours, stock)
+    (target / "config.cfg").write_text(cfg, encoding="utf-8")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--quick", action="store_true", help="tiny data and 30 steps: checks the machinery only")
+    ap.add_argument("--target", default=str(MODELS / "id_sorot"))
+    ap.add_argument("--skip-convert", action="store_true")
+    ap.add_argument("--skip-train", action="store_true")
+    ap.add_argument("--skip-eval", action="store_true")
+    args = ap.parse_args()
+    recipe = QUICK if args.quick else RECIPE
+    py = sys.executable
+    t0 = time.time()
+    times = {}
+    if not args.skip_convert:
+        run([py, str(TRAINING / "convert.py"), *recipe["convert"]])
+        times["convert_s"] = round(time.time() - t0)
+    run_dir = OUTPUT / ("quick" if args.quick else "main")
+    if not args.skip_train:
+        t = time.time()
+        overrides = [x for k, v in recipe["train"].items() for x in (f"--{k}", str(v))]
+        run([py, str(TRAINING / "train.py"), str(CONFIG), str(run_dir), *overrides])
+        times["train_s"] = round(time.time() - t)
+    t = time.time()
+    target = Path(args.target)
+    assemble(run_dir / "model-best", target, recipe)
+    times["assemble_s"] = round(time.time() - t)
+    if not args.skip_eval:
+        t = time.time()
+        import evaluate
+
+        scores = evaluate.main([str(target)])
+        times["evaluate_s"] = round(time.time() - t)
+        scores["build_times"] = times
+        out = target.parent / ("scores_quick.json" if args.quick else "scores.json")
+        out.write_text(json.dumps(scores, indent=1), encoding="utf-8")
+    print(f"built {target} in {round(time.time() - t0)} s: {times}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,250 @@
+"""Convert the datasets in ../shared/data into spaCy DocBins under training/corpus/ (git-ignored).
+
+    .venv/bin/python training/convert.py [--kumparan-max-tokens N]
+
+Writes
+  corpus/train/{ud,kumparan,idner,nergrit,nerp}.spacy   training data (one shared-tok2vec pipeline learns all)
+  corpus/dev/{ud,kumparan,idner,nergrit,nerp}.spacy     held-out data for model selection
+  corpus/report.json                                   sizes, the kumparan->UPOS agreement with UD, exceptions
+
+Splits (fixed seeds, see the model card):
+  UD: CSUI train + GSD dev + PUD, 10% of each held out as dev (seed 13); GSD test and CSUI test are never
+      read here (training/evaluate.py reads them from the .conllu files).
+  kumparan: deduplicated, 4% held out as dev (seed 13).
+  NER: each dataset's own train / dev split; the test splits are never read here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from collections import Counter, defaultdict
+
+import spacy
+from common import (
+    CORPUS,
+    SHARED_DATA,
+    Sentence,
+    dedupe,
+    detokenize,
+    iob_spans,
+    load_labels,
+    merge_mwts,
+    read_conllu,
+    read_two_col,
+    seeded_split,
+)
+from spacy.tokens import Doc, DocBin
+
+SEED = 13
+UD_TRAIN_SOURCES = [
+    ("csui", SHARED_DATA / "ud-indonesian-csui" / "id_csui-ud-train.conllu"),
+    ("gsd-dev", SHARED_DATA / "ud-indonesian-gsd" / "id_gsd-ud-dev.conllu"),
+    ("pud", SHARED_DATA / "ud-indonesian-pud" / "id_pud-ud-test.conllu"),
+]
+NER_SOURCES = {
+    "idner": (SHARED_DATA / "idner-news-2k", "train.txt", "dev.txt", " ", 2),
+    "nergrit": (SHARED_DATA / "indonlu-nergrit", "train_preprocess.txt", "valid_preprocess.txt", "\t", 1),
+    "nerp": (SHARED_DATA / "indonlu-nerp", "train_preprocess.txt", "valid_preprocess.txt", "\t", 1),
+}
+
+
+def ud_doc(vocab, sent: Sentence) -> Doc:
+    toks = merge_mwts(sent)
+    return Doc(
+        vocab,
+        words=[t.text for t in toks],
+        spaces=[t.space_after for t in toks],
+        tags=[t.upos for t in toks],
+        pos=[t.upos for t in toks],
+        morphs=[t.feats if t.feats != "_" else "" for t in toks],
+        heads=[t.head for t in toks],
+        deps=[t.deprel for t in toks],
+    )
+
+
+class PlaceClassifier:
+    """GPE or LOC for a place mention, from the word lists in labels.yaml (see there)."""
+
+    def __init__(self, rules: dict) -> None:
+        self.first = {w.lower() for w in rules["loc_first_words"]}
+        self.names = {w.lower() for w in rules["loc_names"]}
+
+    def __call__(self, text: str) -> str:
+        low = " ".join(text.lower().split())
+        if low in self.names:
+            return "LOC"
+        first = low.split(" ", 1)[0]
+        return "LOC" if first in self.first else "GPE"
+
+
+def ner_doc(vocab, sent: list[tuple[str, str]], mapping: dict, places: PlaceClassifier) -> Doc:
+    words = [w for w, _ in sent]
+    doc = Doc(vocab, words=words, spaces=detokenize(words))
+    spans = []
+    for start, end, label in iob_spans([t for _, t in sent]):
+        target = mapping.get(label)
+        if target is None:
+            continue
+        if target == "PLACE":
+            target = places(" ".join(words[start:end]))
+        spans.append(doc.char_span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), label=target))
+    doc.set_ents([s for s in spans if s is not None], default="outside")
+    return doc
+
+
+def kumparan_sentences(labels: dict) -> list[list[tuple[str, str]]]:
+    """kumparan sentences with clitics glued back (tag of the host word kept)."""
+    clitics = set(labels["kumparan_clitics"])
+    sents = read_two_col(SHARED_DATA / "kumparan-postag" / "postag.tsv")
+    out = []
+    for s in dedupe(sents):
+        merged: list[tuple[str, str]] = []
+        for tok, tag in s:
+            if tok in clitics and merged and merged[-1][0][-1:].isalpha():
+                prev, ptag = merged[-1]
+                merged[-1] = (prev + tok, ptag)
+            else:
+                merged.append((tok, tag))
+        out.append(merged)
+    return out
+
+
+def kumparan_exceptions(labels: dict, ud_sents: list[Sentence]) -> tuple[dict[str, str], dict]:
+    """Word-level corrections of the tag mapping, learnt from the UD training part, and agreement figures."""
+    ud_counts: dict[str, Counter] = defaultdict(Counter)
+    for s in ud_sents:
+        for t in merge_mwts(s):
+            ud_counts[t.text.lower()][t.upos] += 1
+    table = labels["kumparan_to_upos"]
+    exceptions: dict[str, str] = {}
+    for word, c in ud_counts.items():
+        total = sum(c.values())
+        tag, n = c.most_common(1)[0]
+        if total >= 5 and n / total >= 0.9:
+            exceptions[word] = tag
+    # agreement of the plain table with the UD majority reading, over kumparan tokens of words seen in UD
+    agree = total_seen = 0
+    confusions: Counter = Counter()
+    for sent in kumparan_sentences(labels):
+        for tok, tag in sent:
+            c = ud_counts.get(tok.lower())
+            if not c:
+                continue
+            ud_tag = c.most_common(1)[0][0]
+            mapped = table.get(tag, "X")
+            total_seen += 1
+            if mapped == ud_tag:
+                agree += 1
+            else:
+                confusions[f"{tag}->{mapped} vs UD {ud_tag}"] += 1
+    stats = {
+        "kumparan_tokens_with_ud_word": total_seen,
+        "table_agrees_with_ud_majority": round(agree / max(total_seen, 1), 4),
+        "top_disagreements": confusions.most_common(15),
+        "word_exceptions": len(exceptions),
+    }
+    return exceptions, stats
+
+
+def kumparan_doc(vocab, sent: list[tuple[str, str]], labels: dict, exceptions: dict[str, str]) -> Doc:
+    table = labels["kumparan_to_upos"]
+    sym = set(labels["kumparan_sym_as_sym"])
+    words = [w for w, _ in sent]
+    tags = []
+    for w, t in sent:
+        upos = exceptions.get(w.lower()) or table.get(t, "X")
+        if t == "SYM" and w in sym:
+            upos = "SYM"
+        tags.append(upos)
+    return Doc(vocab, words=words, spaces=detokenize(words), tags=tags)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument(
+        "--kumparan-max-tokens", type=int, default=0, help="cap on kumparan training tokens (0 = all)"
+    )
+    ap.add_argument(
+        "--ud-repeat", type=int, default=1, help="how many times the UD training part is repeated"
+    )
+    ap.add_argument("--kumparan-dev-sents", type=int, default=600)
+    ap.add_argument("--nerp-dev-sents", type=int, default=300)
+    ap.add_argument(
+        "--lowercase-aug", type=float, default=0.0, help="share of cased NER sentences added lower-cased"
+    )
+    args = ap.parse_args()
+
+    labels = load_labels()
+    nlp = spacy.blank("id")
+    vocab = nlp.vocab
+    (CORPUS / "train").mkdir(parents=True, exist_ok=True)
+    (CORPUS / "dev").mkdir(parents=True, exist_ok=True)
+    report: dict = {}
+
+    # UD
+    ud_train: list[Sentence] = []
+    ud_dev: list[Sentence] = []
+    for name, path in UD_TRAIN_SOURCES:
+        sents = read_conllu(path)
+        rest, held = seeded_split(sents, 0.10, SEED)
+        ud_train += rest
+        ud_dev += held
+        report[f"ud_{name}"] = {"train": len(rest), "dev": len(held)}
+    DocBin(docs=[ud_doc(vocab, s) for s in ud_train] * args.ud_repeat).to_disk(CORPUS / "train" / "ud.spacy")
+    DocBin(docs=[ud_doc(vocab, s) for s in ud_dev]).to_disk(CORPUS / "dev" / "ud.spacy")
+
+    # kumparan (tags only)
+    exceptions, stats = kumparan_exceptions(labels, ud_train)
+    report["kumparan_mapping"] = stats
+    ksents = kumparan_sentences(labels)
+    krest, kheld = seeded_split(ksents, 0.04, SEED)
+    kheld = kheld[: args.kumparan_dev_sents]
+    if args.kumparan_max_tokens:
+        random.Random(SEED).shuffle(krest)
+        capped, n = [], 0
+        for s in krest:
+            if n >= args.kumparan_max_tokens:
+                break
+            capped.append(s)
+            n += len(s)
+        krest = capped
+    DocBin(docs=[kumparan_doc(vocab, s, labels, exceptions) for s in krest]).to_disk(
+        CORPUS / "train" / "kumparan.spacy"
+    )
+    DocBin(docs=[kumparan_doc(vocab, s, labels, exceptions) for s in kheld]).to_disk(
+        CORPUS / "dev" / "kumparan.spacy"
+    )
+    report["kumparan"] = {
+        "train_sents": len(krest),
+        "train_tokens": sum(map(len, krest)),
+        "dev_sents": len(kheld),
+    }
+
+    # NER
+    places = PlaceClassifier(labels["place"])
+    rng = random.Random(SEED)
+    for name, (folder, train_f, dev_f, sep, col) in NER_SOURCES.items():
+        mapping = labels["ner_to_sorot"][name]
+        train = list(dedupe(read_two_col(folder / train_f, sep=sep, tag_col=col)))
+        dev = read_two_col(folder / dev_f, sep=sep, tag_col=col)
+        if name == "nerp":
+            dev = dev[: args.nerp_dev_sents]
+        docs = [ner_doc(vocab, s, mapping, places) for s in train]
+        if args.lowercase_aug and name != "nerp":
+            k = int(len(train) * args.lowercase_aug)
+            for s in rng.sample(train, k):
+                docs.append(ner_doc(vocab, [(w.lower(), t) for w, t in s], mapping, places))
+        DocBin(docs=docs).to_disk(CORPUS / "train" / f"{name}.spacy")
+        DocBin(docs=[ner_doc(vocab, s, mapping, places) for s in dev]).to_disk(
+            CORPUS / "dev" / f"{name}.spacy"
+        )
+        ents = Counter(e.label_ for d in docs for e in d.ents)
+        report[name] = {"train": len(docs), "dev": len(dev), "train_entities": dict(ents)}
+    (CORPUS / "report.json").write_text(json.dumps(report, indent=1, ensure_ascii=False))
+    print(json.dumps(report, indent=1, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
