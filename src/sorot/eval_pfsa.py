@@ -287,6 +287,7 @@ class PfsaReport:
     articles: int = 0
     statements: int = 0
     sorot: SystemScores = field(default_factory=SystemScores)
+    sorot_all: SystemScores = field(default_factory=SystemScores)
     floor: SystemScores = field(default_factory=SystemScores)
     indirect_quotes: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
@@ -297,12 +298,18 @@ class PfsaReport:
             f"  {self.articles} articles, {self.statements} gold STATEMENT spans "
             "(direct quotes scored; quote marks and edge punctuation ignored)",
             "",
-            "  Sorot",
+            "  Sorot, public-figure statements (direct quotes whose speaker is not introduced as a private",
+            "  person: PFSA-ID annotates public figures only)",
             f"    STATEMENT exact    {self.sorot.exact.row()}",
             f"    STATEMENT overlap  {self.sorot.overlap.row()}",
-            f"    speaker accuracy   {self.sorot.speaker.row()}  (on exactly or overlap-matched statements)",
+            f"    speaker accuracy   {self.sorot.speaker.row()}  (on overlap-matched statements)",
             f"    CUE                {self.sorot.cue.row()}",
-            f"    indirect quotes found (not annotated in PFSA-ID, not scored): {self.indirect_quotes}",
+            "  Sorot, every direct quote",
+            f"    STATEMENT exact    {self.sorot_all.exact.row()}",
+            f"    STATEMENT overlap  {self.sorot_all.overlap.row()}",
+            f"    speaker accuracy   {self.sorot_all.speaker.row()}",
+            f"    CUE                {self.sorot_all.cue.row()}",
+            f"  indirect quotes found (not annotated in PFSA-ID, not scored): {self.indirect_quotes}",
             "",
             "  Naive floor (every span in curly quotes; speaker = nearest capitalised name)",
             f"    STATEMENT exact    {self.floor.exact.row()}",
@@ -420,9 +427,7 @@ def evaluate_pfsa(path: Path, analyzer_or_nlp: Any, *, limit: int | None = None,
         quotes = list(doc._.quotes or [])
         metas = list(getattr(doc._, "quote_meta", None) or [])
         report.indirect_quotes += sum(1 for q in quotes if q.kind == "indirect")
-        pred: list[tuple[int, int]] = []
-        pred_q: list[Any] = []
-        pred_cue: list[tuple[int, int]] = []
+        found: list[tuple[tuple[int, int], Any, tuple[int, int] | None, bool]] = []
         seen: set[tuple[int, int]] = set()
         for qi, q in enumerate(quotes):
             if q.kind != "direct" or q.start is None or q.end is None:
@@ -434,20 +439,23 @@ def evaluate_pfsa(path: Path, analyzer_or_nlp: Any, *, limit: int | None = None,
             if ns in seen or ns[0] >= ns[1]:
                 continue
             seen.add(ns)
-            pred.append(ns)
-            pred_q.append(q)
             meta = metas[qi] if qi < len(metas) else None
             cue_span = getattr(meta, "cue_span", None)
-            if cue_span is not None:
-                cs = _tokens_of(offsets, cue_span[0], cue_span[1])
-                if cs is not None and cs not in pred_cue:
-                    pred_cue.append(cs)
-        _score(report.sorot, gold_norm, pred, gold_speakers, [_pred_words(q, titles) for q in pred_q], titles)
+            cs = _tokens_of(offsets, cue_span[0], cue_span[1]) if cue_span is not None else None
+            citizen = getattr(meta, "speaker_standing", None) == "citizen"
+            found.append((ns, q, cs, citizen))
         gold_cues = [(s, e) for s, e, _l in cues]
-        cue_pairs = _match(gold_cues, pred_cue, exact=False)
-        report.sorot.cue.tp += len(cue_pairs)
-        report.sorot.cue.fp += len(pred_cue) - len(cue_pairs)
-        report.sorot.cue.fn += len(gold_cues) - len(cue_pairs)
+        for scores, keep in ((report.sorot_all, found), (report.sorot, [f for f in found if not f[3]])):
+            pred = [f[0] for f in keep]
+            pred_q = [f[1] for f in keep]
+            _score(scores, gold_norm, pred, gold_speakers, [_pred_words(q, titles) for q in pred_q], titles)
+            pred_cue = list(dict.fromkeys(f[2] for f in keep if f[2] is not None))
+            cue_pairs = _match(gold_cues, pred_cue, exact=False)
+            scores.cue.tp += len(cue_pairs)
+            scores.cue.fp += len(pred_cue) - len(cue_pairs)
+            scores.cue.fn += len(gold_cues) - len(cue_pairs)
+        pred = [f[0] for f in found if not f[3]]
+        pred_q = [f[1] for f in found if not f[3]]
         # floor
         nspans, nspk = _naive(article)
         npred = [_norm_span(toks, a, b) for a, b in nspans]

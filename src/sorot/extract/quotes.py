@@ -50,6 +50,8 @@ class QuoteMeta:
     speaker_type: str | None = None
     sentence: tuple[int, int] | None = None  # character span of the attribution sentence
     cue_span: tuple[int, int] | None = None  # character span of the cue word
+    # "official" (speaks for an office or a body), "citizen" (a private person: vox pop), or None
+    speaker_standing: str | None = None
 
 
 @dataclass
@@ -758,7 +760,7 @@ class _DocRun:
             nwords = v.word_count(q.a, q.b)
             short = nwords <= lex.max_label_words and not any(v.is_sent_end(k) for k in range(q.a, q.b))
             o = q.open_tok if q.open_tok is not None else q.a
-            if short and self._is_title(q):
+            if self._is_title(q, short):
                 continue
             post = self._post(q.close_tok) if q.close_tok is not None else None
             pre = self._pre(o) if q.open_tok is not None else None
@@ -798,18 +800,22 @@ class _DocRun:
             j -= 1
         return j < 0 or v.is_sent_end(j) or "\n" in v.text[j] or v.par[j] != v.par[o]
 
-    def _is_title(self, q: _Quoted) -> bool:
+    def _is_title(self, q: _Quoted, short: bool) -> bool:
         """Quotation marks around a title or a label ('diskusi bertema "..."', 'program "..."')."""
         v, lex = self.v, self.lex
         o = q.open_tok if q.open_tok is not None else q.a
         j = o - 1
-        while j >= 0 and (v.space[j] or v.low[j] in (",", ":")):
+        while j >= 0 and (v.space[j] or v.low[j] in (":",)):
             j -= 1
-        if j >= 0 and v.low[j] in lex.title_triggers:
+        if j >= 0 and v.low[j] in lex.title_triggers and q.open_tok is not None:
             return True
+        if any(v.text[k] in ".!" for k in range(q.a, q.b)) or v.text[q.b - 1] == ",":
+            return False
         words = [v.text[k] for k in range(q.a, q.b) if not v.punct[k] and not v.space[k]]
         content = [w for w in words if w.lower() not in _SMALL_TITLE_WORDS]
-        return len(content) >= 2 and all(w[:1].isupper() or w[:1].isdigit() for w in content)
+        if not short and len(content) > 12:
+            return False
+        return len(content) >= 2 and all(w[:1].isupper() or w[:1].isdigit() or w[:1] == "#" for w in content)
 
     # ================================================================== reported speech
 
@@ -1326,6 +1332,68 @@ class _DocRun:
                 return [_copy(r)]
         return []
 
+    # ================================================================== standing of a speaker
+
+    def _standing(self, c: _Cand, r: Resolved) -> str | None:
+        """Whether the speaker speaks for an office ("official") or as a private person ("citizen"),
+        from how the article introduces them ("Kepala Dinas X, Budi" / "Lusia (45), warga Desa Y")."""
+        v, lex = self.v, self.lex
+        if r.anonymous:
+            return None
+        if r.type in ("ORG", "GPE", "NORP"):
+            return "official"
+        words: set[str] = set()
+        ref = c.speaker
+        if ref is not None and ref.end > ref.start and ref.kind != "inherit":
+            words |= set(v.low[ref.start : ref.end])
+        first = self._first_mention(r)
+        if first is not None:
+            fa, fb = first
+            words |= self._description_before(fa)
+            after, age = self._apposition_after(fb)
+            if age:
+                return "citizen"
+            words |= after
+        if words & lex.citizen_nouns:
+            return "citizen"
+        if words & lex.role_words:
+            return "official"
+        return None
+
+    def _first_mention(self, r: Resolved) -> tuple[int, int] | None:
+        v = self.v
+        if r.id:
+            for e in v.ents:
+                if e.id == r.id:
+                    return e.start, e.end
+        if r.name:
+            last = r.name.split()[-1]
+            for start, run in self._name_runs():
+                if last in run:
+                    return start, start + len(run)
+        return None
+
+    def _apposition_after(self, b: int) -> tuple[set[str], bool]:
+        """Words of an apposition after a name (", warga Desa X,", "yang merupakan ..."); and whether
+        an age in brackets follows ("Amir (45)")."""
+        v = self.v
+        e = v.sent_end(b) if b < v.n else v.n
+        if b + 2 < e and v.text[b] == "(" and v.text[b + 1].isdigit() and v.text[b + 2] == ")":
+            return set(), True
+        out: set[str] = set()
+        if b >= e or v.low[b] not in (",", "yang", "("):
+            return out, False
+        k = b + 1
+        while k < min(e, b + 10):
+            w = v.low[k]
+            if v.is_verb(k) and w not in ("merupakan", "menjadi", "bekerja", "berprofesi"):
+                break
+            if w == "," and k > b + 1:
+                break
+            out.add(w)
+            k += 1
+        return out, False
+
     # ================================================================== assembly
 
     def extract(self) -> tuple[list[Quote], list[QuoteMeta]]:
@@ -1368,7 +1436,7 @@ class _DocRun:
                                     speaker_name=r.name, speaker_text=speaker_text, cue=cue, via=via))
                 cue_span = (v.idx[c.cue_tok], v.char_end(c.cue_tok)) if c.cue_tok is not None else None
                 metas.append(QuoteMeta(anonymous=r.anonymous, speaker_type=r.type, sentence=sent_span,
-                                       cue_span=cue_span))
+                                       cue_span=cue_span, speaker_standing=self._standing(c, r)))
         del lex
         return quotes, metas
 

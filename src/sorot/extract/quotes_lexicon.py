@@ -84,6 +84,7 @@ class QuoteLexicon:
     party_pronouns: frozenset[str]
     demonstratives: frozenset[str]
     role_words: frozenset[str]
+    citizen_nouns: frozenset[str]
     name_titles: frozenset[str]
     document_nouns: frozenset[str]
     title_triggers: frozenset[str]
@@ -162,7 +163,8 @@ def from_mapping(data: dict[str, Any]) -> QuoteLexicon:
         plural_pronouns=_words(pronouns.get("plural")),
         party_pronouns=_words(pronouns.get("party")),
         demonstratives=_words(data.get("demonstratives")),
-        role_words=_words(data.get("role_words")),
+        role_words=_words(data.get("role_words")) | _words(data.get("citizen_nouns")),
+        citizen_nouns=_words(data.get("citizen_nouns")),
         name_titles=_words(data.get("name_titles")),
         document_nouns=_words(data.get("document_nouns")),
         title_triggers=_words(data.get("title_triggers")),
