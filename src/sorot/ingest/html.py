@@ -1,8 +1,9 @@
 """HTML pages: the main text through trafilatura, metadata from og/article meta, the date via htmldate.
 
 trafilatura already leaves out navigation, menus, footers and comment forms; what we add is the page's
-own metadata (og:title, og:site_name, og:url / canonical) and the captions (``<figcaption>``) it drops,
-so cleaning can list them as removed.
+own metadata (og:title, og:site_name, og:url / canonical), the captions (``<figcaption>``) it drops and
+every other visible line it drops (``meta["dropped_blocks"]``, see :mod:`sorot.ingest.blocks`), so
+cleaning can list them as removed.
 """
 
 from __future__ import annotations
@@ -50,6 +51,15 @@ def _captions(tree: Any) -> list[str]:
         if text:
             out.append(text)
     return out
+
+
+def _dropped(tree: Any, text: str, where: str) -> list[dict[str, Any]]:
+    """The page lines trafilatura left out; best effort (a freak page never costs the document)."""
+    try:
+        return dropped_blocks(tree, text)
+    except (RecursionError, ValueError, TypeError) as exc:
+        log.warning("%s: could not list the lines the extractor dropped (%s)", where, type(exc).__name__)
+        return []
 
 
 def fragment_text(fragment: str) -> str:
@@ -141,6 +151,6 @@ def parse_html(html: str, path: str | None, *, url: str | None = None, kind: str
         path=path,
         outlet=outlet,
         meta={"captions": _captions(tree), "author": tidy(getattr(doc, "author", None)),
-              "dropped_blocks": dropped_blocks(tree, normalise_text(text))},
+              "dropped_blocks": _dropped(tree, normalise_text(text), where)},
         title_in_text=False,
     )
