@@ -108,6 +108,7 @@ class LinkerData:
     ambiguous: set[str]
     prefixes: tuple[str, ...]
     suffixes: tuple[str, ...]
+    verb_prefixes: tuple[str, ...]
     max_role_len: int = 1
 
     @classmethod
@@ -151,6 +152,7 @@ class LinkerData:
             ambiguous=_lower_set(raw.get("ambiguous") or []),
             prefixes=tuple(str(p) for p in affixes.get("prefixes") or ()),
             suffixes=tuple(str(x) for x in affixes.get("suffixes") or ()),
+            verb_prefixes=tuple(str(x) for x in affixes.get("verb_prefixes") or ()),
             max_role_len=max((len(k.split()) for k in roles), default=1),
         )
 
@@ -311,6 +313,8 @@ class EntityLinker:
                 continue
             if key in self.data.ambiguous and (ctx.is_sent_start(start) or ctx.in_title[start]):
                 continue
+            if ctx.in_title[start] and start not in ctx.sent_starts and normalize(doc[start].text) in self.data.not_names:
+                continue  # "Kerja Sama Militer Korea Utara": headline capitals, not the army's name
             entries = self.gaz.alias_index.get(key) or []
             if entries:
                 entry = self._pick(entries)
@@ -711,6 +715,8 @@ class EntityLinker:
             return True
         if len(low) < 6 or not low.isalpha():
             return False
+        if len(low) >= 7 and any(low.startswith(p) for p in self.data.verb_prefixes):
+            return True
         return any(low.startswith(p) for p in self.data.prefixes) and any(low.endswith(x) for x in self.data.suffixes)
 
     def _place_cands(self, doc: Doc, ctx: _DocContext, cands: list[Cand]) -> list[Cand]:
@@ -976,6 +982,18 @@ class EntityLinker:
         if not parts:
             return []
         taken = {i for c in chosen for i in range(c.start, c.end)}
+        for c in chosen:  # "(Vladimir) Putin" when "Putin" itself is listed
+            i = c.start
+            if (
+                c.label == "PER"
+                and i >= 3
+                and doc[i - 1].text == ")"
+                and doc[i - 3].text == "("
+                and doc[i - 2].text in parts
+                and not any(k in taken for k in range(i - 3, i))
+            ):
+                c.start = i - 3
+                taken.update(range(i - 3, i))
         out: list[Cand] = []
         for i, tok in enumerate(doc):
             if i in taken:
@@ -1191,8 +1209,8 @@ class EntityLinker:
             if not self._credited(doc, c.start, c.end):
                 continue
             name = text if _DOMAIN.match(text) else info.name
-            if own and normalize(name) in (own, normalize(info.name)):
-                continue
+            if own and own in (normalize(name), normalize(info.name)):
+                continue  # the article's own outlet, not a credit
             if name not in out:
                 out.append(name)
         return out
@@ -1271,13 +1289,13 @@ class _DocContext:
                 j += 1
                 self.sent_starts.add(j)
         self.in_title = [False] * n
-        starts = [*self.line_starts, n]
+        starts = sorted({*self.line_starts, *self.sent_starts, n})
         for a, b in zip(starts, starts[1:], strict=False):
             words = [t for t in doc[a:b] if t.is_alpha]
             ends_sentence = any(t.text in (".", "!", "?") for t in doc[a:b][-3:])
-            if 3 <= len(words) <= 24 and not ends_sentence:
+            if 3 <= len(words) <= 24:
                 caps = sum(1 for t in words if t.text[:1].isupper())
-                if caps / len(words) >= 0.6:
+                if caps / len(words) >= (0.75 if ends_sentence else 0.6):
                     for k in range(a, b):
                         self.in_title[k] = True
 
