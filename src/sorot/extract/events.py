@@ -57,6 +57,7 @@ class Party:
     name: str | None
     pos: int  # token index of the mention (order of mention decides reciprocal events)
     pronoun: bool = False
+    at: int = -1  # where the phrase that names it starts in the clause (pronouns: the pronoun)
 
 
 @dataclass
@@ -138,7 +139,6 @@ class _DocRun:
         self.dates_for_span = dates_for_span
         self.cands: list[Cand] = []
         self.sent_subject: dict[int, list[Party]] = {}
-        self.sent_source: dict[int, str | None] = {}
         self.cited = list(doc._.cited_outlets or [])
         ents = doc._.entities or {}
         self.party_of: dict[str, str] = {}
@@ -155,6 +155,8 @@ class _DocRun:
             else:
                 rank = 1
             self.rank_of[info.name] = rank
+        self.reporters: dict[int, list[tuple[int, str, str]]] = {}
+        self.outlets = {i.name for i in ents.values() if (i.kind or "") in ("outlet", "news_agency")}
         self.quotes = list(doc._.quotes or [])
         self.quote_meta = list(getattr(doc._, "quote_meta", None) or []) if doc.has_extension("quote_meta") else []
 
@@ -289,12 +291,30 @@ class _DocRun:
             c = v.cls[j]
             if c == "END" or (c == "B" and v.low[j] not in comps):
                 return j
-            if c == "C" and j > start:
+            if c in ("C", ",") and j > start:
                 k = self._skip_right(j + 1, b, {"S", "T"})
-                if k < b and v.cls[k] == "V" and not self._is_cue_word(k):
+                if k < b and v.cls[k] == "V" and not self._is_cue_word(k) and c == "C":
+                    return j
+                if k < b and self._new_subject_at(k, b):
                     return j
             j += 1
         return b
+
+    def _new_subject_at(self, k: int, b: int) -> bool:
+        """A pronoun or a name followed by its own verb: a new clause starts at k."""
+        v, g = self.v, self.g
+        if v.low[k] in g.get("person_pronouns", set()) | g.get("group_pronouns", set()) | g.get(
+            "speaker_pronouns", set()
+        ):
+            j = k + 1
+        elif v.cls[k] == "E":
+            m = v.mention(k)
+            j = m.end if m is not None else k + 1
+        else:
+            return False
+        while j < b and (v.cls[j] in ("S", "T", "PAR") or v.cue[j] is not None and v.cls[j] not in ("E", "P", "B")):
+            j += 1
+        return j < b and v.cls[j] == "V"
 
     def _is_cue_word(self, k: int) -> bool:
         cue = self.v.cue[k]
@@ -383,8 +403,12 @@ class _DocRun:
         for unit in units:
             actor = next((m.actor for m in reversed(unit) if m.actor), None)
             head = unit[-1]
-            out.append(Party(actor, head.name, head.start))
+            out.append(Party(actor, head.name, head.start, at=unit[0].start))
         return out
+
+    def _at(self, parties: list[Party], j: int) -> list[Party]:
+        """Mark resolved parties with the clause position of the phrase that named them."""
+        return [replace(p, at=j) for p in parties]
 
     # ------------------------------------------------------------------ subjects
     def _subject(self, head: int, a: int, depth: int = 0) -> list[Party]:
@@ -392,8 +416,6 @@ class _DocRun:
         v, g = self.v, self.g
         in_quote = v.quote_id[head] if head < v.n else -1
         j = head - 1
-        passed_verb: int | None = None
-        content_seen = False
         while j >= a:
             if v.quote_id[j] != in_quote and v.cls[j] != "Q":
                 if in_quote >= 0:
@@ -406,39 +428,33 @@ class _DocRun:
             if w in g.get("speaker_pronouns", set()) or w in g.get("person_pronouns", set()) or w in g.get(
                 "group_pronouns", set()
             ):
-                return self._resolve_pronoun(j, a)
+                return self._at(self._resolve_pronoun(j, a), j)
             pair = self._pair_phrase_at(j)
             if pair:
-                return self._pair_parties(j, a)
+                return self._at(self._pair_parties(j, a), j - 1)
             if c == "E" or (c == "N" and v.cue[j] is None) or c == "PAR":
                 start, units, led = self._np_left(j, a)
                 before = self._skip_left(start - 1, a, {"S", "T"})
                 bc = v.cls[before] if before >= a else "START"
-                if bc == "P" or (bc == "N" and v.cue[before] is None and not units):
+                if bc == "P":
                     # inside a prepositional phrase (an adjunct): not the subject
-                    j = before - 1 if bc == "P" else before
-                    content_seen = content_seen or False
+                    j = before - 1
                     continue
-                if passed_verb is not None and bc == "V" and before == passed_verb - 0:
-                    pass
-                if passed_verb is not None:
-                    # a phrase right after an earlier verb is that verb's object
-                    pv = passed_verb
-                    if bc == "V" or (bc in ("S",) and before >= a):
-                        tr = v.trig[before]
-                        control = tr is not None and tr[1].trigger.control
-                        if control and units and led:
-                            return self._parties(units)
-                        j = before
-                        continue
-                    del pv
-                if units and (led or bc in ("START", "B", ",", "C", "END", "Q", "L", "-")):
+                if bc == "V":
+                    # right after an earlier verb: that verb's object -- the subject here only when the
+                    # verb is a control verb ("mendesak X untuk ...", "menuduh X memasok ...")
+                    tr = v.trig[before]
+                    takes_clause = v.low[before] in self.lex.reporting_before or (
+                        tr is not None and tr[1].trigger.control
+                    )
+                    if takes_clause and units and led:
+                        return self._parties(units)
+                    j = before
+                    continue
+                if units and (led or bc in ("START", "B", ",", "C", "END", "Q", "L", "-", "N")):
                     return self._parties(units)
-                if not units:
-                    return []
                 return []
             if c == "V":
-                passed_verb = j
                 j -= 1
                 continue
             if c == "P":
@@ -469,7 +485,6 @@ class _DocRun:
             if c in ("END", "L", "-"):
                 break
             j -= 1
-        del content_seen
         # nothing before the verb: a headline fragment or a broken-off sentence continues the last subject
         if depth == 0 and in_quote < 0:
             si = v.sent_of[head] if head < v.n else 0
@@ -668,11 +683,23 @@ class _DocRun:
             if c == "," and k + 1 < b and v.cls[k + 1] in ("L",):
                 k += 1
                 continue
+            if c == "B" and v.low[k] == "yang" and self._short_relative(k, b):
+                k = self._short_relative(k, b)
+                continue
             break
         end = k
         # prepositional phrases until the clause ends
         while k < b:
             c = v.cls[k]
+            if c == "B" and v.low[k] == "yang" and self._short_relative(k, b):
+                k = self._short_relative(k, b)
+                continue
+            if c == "L" and pps:
+                units, k2 = self._units_right(k + 1, b, pp=True)
+                if units:
+                    pps[-1] = (pps[-1][0], pps[-1][1] + units, pps[-1][2])
+                    k = end = k2
+                    continue
             if c == "END" or c == "B" or c == "V" or (c == "," and k + 1 < b and v.cls[k + 1] in ("V", "B", "C")):
                 break
             if c == "P":
@@ -725,7 +752,7 @@ class _DocRun:
                 continue
             if cur and (c in ("C", ",", "-", "L") or w in roles):
                 if c in ("C", ",", "-", "L"):
-                    if c in ("C", ",") and self._starts_clause(j + 1, b):
+                    if c == "," and self._starts_clause(j + 1, b):
                         break  # "menyerang Polandia, NATO akan ...": a new subject, not a list
                     units.append(cur)
                     cur = []
@@ -744,6 +771,17 @@ class _DocRun:
         while j > k and v.cls[j - 1] in ("C", ",", "-", "L"):
             j -= 1
         return units, j
+
+    def _short_relative(self, k: int, b: int) -> int:
+        """"sanksi yang kuat terhadap X": a relative clause of one or two words without a verb is an
+        adjective; the phrase goes on after it. Returns the token after it, or 0."""
+        v = self.v
+        j = k + 1
+        while j < b and j - k <= 3 and v.cls[j] in ("N", "S") and v.trig[j] is None:
+            j += 1
+        if j - k >= 2 and j < b and v.cls[j] in ("P", ","):
+            return j
+        return 0
 
     def _starts_clause(self, k: int, b: int) -> bool:
         """A name followed by its own verb ("..., NATO akan membela")."""
@@ -788,11 +826,16 @@ class _DocRun:
         return out
 
     # ------------------------------------------------------------------ status
-    def _status(self, t: Trig, a: int, b: int, subj_lo: int, args_hi: int) -> tuple[str | None, set[str]]:
-        """(status or None when the event must not be coded, the cue words seen)."""
+    def _status(
+        self, t: Trig, a: int, b: int, subj_lo: int, args_hi: int, subj_at: int = -1
+    ) -> tuple[str | None, set[str]]:
+        """(status or None when the event must not be coded, the cue words seen). Cues count between the
+        clause's subject and the verb; before the subject only a conditional ("Jika ...") does."""
         v = self.v
         tags: set[str] = set()
         words: set[str] = set()
+        if any(v.cue[k] is not None and "reportive" in v.cue[k][1] for k in range(a, t.start)):
+            words.add("reportive")
         opaque_words = self.lex.raw.get("opaque") or []
         opaque = {str(w).lower() for w in opaque_words}
         negation_open = True
@@ -813,6 +856,8 @@ class _DocRun:
             if c == "," or (c == "C" and j + 1 < b and v.cls[self._skip_right(j + 1, b, {"S"})] == "V"):
                 negation_open = False
             cue = v.cue[j]
+            if cue is not None and 0 <= j < subj_at and not (j == subj_at - 1 and v.cls[j] == "N"):
+                cue = None  # before the subject: another clause's (but "upaya Rusia untuk ..." counts)
             if cue is not None:
                 n, tag_s = cue
                 if j + n <= t.start or j + n <= t.head + 1:
@@ -847,7 +892,7 @@ class _DocRun:
         for st in ("hypothetical", "potential", "planned"):
             if st in tags:
                 return st, words
-        return "asserted", words | ({"reportive"} if "reportive" in tags else set())
+        return "asserted", words
 
     # ------------------------------------------------------------------ one trigger
     def _code_trigger(
@@ -1020,7 +1065,8 @@ class _DocRun:
 
         # ---- status, mode, source
         subj_lo = min([p.pos for p in actors if not p.pronoun] + [t.head])
-        status, cue_words = self._status(t, a, b, subj_lo, args_end)
+        subj_at = min([p.at for p in subj if p.at >= 0] or [-1])
+        status, cue_words = self._status(t, a, b, subj_lo, args_end, subj_at)
         if status is None:
             return []
         if etype == "AID" and mode is None:
@@ -1029,6 +1075,8 @@ class _DocRun:
         if etype == "ASSAULT" and mode is None:
             with_units = [i for i in items if i in lex.items and lex.items[i].assault_mode]
             mode = lex.items[with_units[0]].assault_mode if with_units else None
+        if etype not in lex.modes_for:
+            mode = None
         source = self._source(t, si, a, b, actors, etype, tr.speech, gov, cue_words)
         keys = {v.low[t.start], tr.lemma} | cue_words
         out: list[Cand] = []
@@ -1090,6 +1138,9 @@ class _DocRun:
         return []
 
     # ------------------------------------------------------------------ sources
+    def _is_outlet(self, name: str | None) -> bool:
+        return name is not None and (name in self.outlets or name in self.cited)
+
     def _source(
         self,
         t: Trig,
@@ -1102,71 +1153,98 @@ class _DocRun:
         gov: Trig | None,
         cue_words: set[str],
     ) -> str | None:
+        """Who vouches for an event (see docs/coding-rules.md, "Sources")."""
         v = self.v
-        if speech:
-            named = [p.name for p in actors if p.name]
-            if named:
-                return named[0]
         start, end = v.char_span(t.start, t.end)
+        quoted: str | None = None
         q = self._quote_at(start, end)
         if q is not None:
             if q.speaker_name:
-                return str(q.speaker_name)
-            k = self.quotes.index(q)
-            if k < len(self.quote_meta) and getattr(self.quote_meta[k], "anonymous", False):
-                return ANONYMOUS
-            if q.via:
-                return str(q.via)
-        if v.quote_id[t.start] >= 0:
+                quoted = str(q.speaker_name)
+            else:
+                k = self.quotes.index(q)
+                if k < len(self.quote_meta) and getattr(self.quote_meta[k], "anonymous", False):
+                    quoted = ANONYMOUS
+                elif q.via:
+                    quoted = str(q.via)
+        if quoted is None and v.quote_id[t.start] >= 0:
             spk = self._quote_speaker(t.start)
             if spk and spk.name:
-                return spk.name
-        src = self._sentence_reporter(t, si, a, b)
-        if src:
-            return src
-        if "reportive" in cue_words or any(w in (self.lex.raw.get("reportive") or []) for w in cue_words):
-            prev = self.sent_source.get(si - 1)
+                quoted = spk.name
+        reporter = self._reporter_for(t, si)
+        if speech:
+            # a speech act is vouched for by its speaker, unless a person or body is quoted reporting it
+            for outer in (quoted, reporter):
+                if outer and outer != ANONYMOUS and not self._is_outlet(outer):
+                    return outer
+            named = [p.name for p in actors if p.name]
+            if named:
+                return named[0]
+        if quoted:
+            return quoted
+        if reporter:
+            return reporter
+        if "reportive" in cue_words:
+            prev = self._sentence_reporters(si - 1)
             if prev:
-                return prev
+                return prev[0][1]
             if len(self.cited) == 1:
                 return self.cited[0]
         return None
 
-    def _sentence_reporter(self, t: Trig, si: int, a: int, b: int) -> str | None:
-        """A reporting clause of the same sentence: "X mengatakan (bahwa) ...", "... kata X", "Menurut X"."""
+    def _reporter_for(self, t: Trig, si: int) -> str | None:
+        """The reporting clause of the trigger's sentence that covers it."""
+        v = self.v
+        for pos, name, kind in self._sentence_reporters(si):
+            if kind == "verb" and (pos >= t.start or v.quote_id[pos] != v.quote_id[t.start]):
+                continue
+            if kind == "after" and pos <= t.end:
+                continue
+            return name
+        return None
+
+    def _sentence_reporters(self, si: int) -> list[tuple[int, str, str]]:
+        """Reporting clauses of a sentence, computed once: (token, source name, kind) for
+        "X mengatakan (bahwa) ..." (verb), "... kata X" (after), "Menurut X, ..." / "laporan X bahwa"
+        (according) and a headline "X: ..." (headline)."""
+        if si < 0:
+            return []
+        if si in self.reporters:
+            return self.reporters[si]
         v, lex = self.v, self.lex
+        a, b = v.sents[si]
         anon = self._anonymous_in(a, b)
-        found: str | None = None
+        out: list[tuple[int, str, str]] = []
+        report_nouns = {"laporan", "pernyataan", "keterangan", "informasi", "data", "klaim", "menurut"}
         for k in range(a, b):
             w = v.low[k]
-            if k < t.start and w in lex.reporting_before and v.quote_id[k] == v.quote_id[t.start]:
-                if v.trig[k] is not None and v.trig[k][1].trigger.type is not None and k == t.start:
-                    continue
+            if w in lex.reporting_before and v.cls[k] == "V":
                 subj = self._subject(k, a, depth=1)
                 names = [p.name for p in subj if p.name]
                 if names:
-                    found = names[0]
+                    out.append((k, names[0], "verb"))
                 elif anon:
-                    found = ANONYMOUS
-            elif w in ("menurut", "mengutip", "melansir", "dilansir", "dikutip") or (
-                k > t.end and w in lex.reporting_after
+                    out.append((k, ANONYMOUS, "verb"))
+            elif w in ("menurut", "mengutip", "melansir", "dilansir", "dikutip", "laporan") or (
+                w in lex.reporting_after and v.cls[k] != "V"
             ):
                 kk = self._skip_right(k + 1, b, {"S", "T"})
-                while kk < b and v.cls[kk] in ("N",) and v.low[kk] in ("laporan", "kantor", "berita", "media"):
+                while kk < b and v.cls[kk] == "N" and v.low[kk] in ("laporan", "kantor", "berita", "media", "harian"):
                     kk += 1
-                units, _ = self._units_right(kk, b, pp=True)
+                units, k2 = self._units_right(kk, b, pp=True)
+                kind = "according" if w in report_nouns or w in ("mengutip", "melansir", "dilansir") else "after"
+                if w == "laporan" and not (k2 < b and v.low[k2] == "bahwa"):
+                    continue
                 if units:
-                    found = found or units[0][-1].name
+                    out.append((k, units[0][-1].name, kind))
                 elif anon and w == "menurut":
-                    found = found or ANONYMOUS
-        if found is None and a + 1 < b and v.cls[a] == "E":
-            # headline attribution "AS: ..."
+                    out.append((k, ANONYMOUS, kind))
+        if a + 1 < b and v.cls[a] == "E":
             m = v.mention(a)
-            if m is not None and m.end < b and v.text[m.end] == ":" and m.end < t.start:
-                found = m.name
-        if found:
-            self.sent_source[si] = found
-        return found
+            if m is not None and m.end < b and v.text[m.end] == ":":
+                out.append((a, m.name, "headline"))
+        self.reporters[si] = out
+        return out
 
     def _anonymous_in(self, a: int, b: int) -> bool:
         v = self.v

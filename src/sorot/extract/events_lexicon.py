@@ -174,6 +174,7 @@ class Lexicon:
     anaphor_determiners: set[str]
     grammar: dict[str, set[str]]
     requires_target: set[str]
+    modes_for: set[str]
     raw: dict[str, Any]
 
     # -- look-ups ------------------------------------------------------------------------------------
@@ -280,7 +281,9 @@ def _entry_forms(entry: dict[str, Any], sets: dict[str, list[str]]) -> list[Form
             raise ValueError(f"events.yaml: unknown form {name!r} in entry {lemma!r}")
         cls = FORMS[name][2]
         if cls == "base":
-            out.append(Form(tuple(parts), trig, base_cls))
+            # a phrase is a noun phrase ("dukungan militer") unless it opens with a verb ("menyambut baik")
+            guessed = _guess_class(parts[0], "noun" if len(parts) > 1 else base_cls)
+            out.append(Form(tuple(parts), trig, guessed if guessed != "passive" else base_cls))
             continue
         if len(parts) == 1:
             out.append(Form((derive(parts[0], name, keep),), trig, cls))
@@ -387,5 +390,6 @@ def load_lexicon(events_path: str | None = None, items_path: str | None = None) 
         anaphor_determiners={w.lower() for w in ev.get("anaphor_determiners") or []},
         grammar=grammar,
         requires_target={str(t) for t in ev.get("requires_target") or []},
+        modes_for={str(t) for t in ev.get("modes_for") or []},
         raw=ev,
     )

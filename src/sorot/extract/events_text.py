@@ -193,6 +193,7 @@ class TextView:
     def _match(self) -> None:
         lex = self.lex
         low = self.low
+        cue_free = 0
         for i in range(self.n):
             if self.cls[i] in ("E", "END", "Q", "PAR", ",", "-"):
                 continue
@@ -204,9 +205,11 @@ class TextView:
                     self.trig[i] = hit
                     if form.cls in ("active", "passive"):
                         self.cls[i] = "V"
-            cue = lex.phrase_at(lex.cues, low, i)
-            if cue is not None:
-                self.cue[i] = cue
+            if i >= cue_free:
+                cue = lex.phrase_at(lex.cues, low, i)
+                if cue is not None:
+                    self.cue[i] = cue
+                    cue_free = i + cue[0]  # a phrase consumes its words ("dalam upaya" is not "upaya")
             item = lex.phrase_at(lex.item_words, low, i)
             if item is None and "-" in low[i]:
                 a, _, b = low[i].partition("-")
