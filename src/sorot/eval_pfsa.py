@@ -145,9 +145,7 @@ def rebuild(article: Article) -> tuple[str, list[tuple[int, int]]]:
     for i, w in enumerate(toks):
         if i in sent_end and i > 0:
             sep = "\n" if not depth_open else " "
-        elif prev is None:
-            sep = ""
-        elif (w in _NO_SPACE_BEFORE or roles[i] == "close" or prev in _NO_SPACE_AFTER or prev_role == "open"
+        elif prev is None or (w in _NO_SPACE_BEFORE or roles[i] == "close" or prev in _NO_SPACE_AFTER or prev_role == "open"
               or (w in ("-", "/") and prev[-1:].isalnum() and i + 1 < len(toks) and toks[i + 1][:1].isalnum())
               or (prev in ("-", "/") and i >= 2 and toks[i - 2][-1:].isalnum() and w[:1].isalnum())):
             sep = ""
@@ -358,7 +356,7 @@ def _naive(article: Article) -> tuple[list[tuple[int, int]], list[list[str] | No
         elif r == "close" and open_at is not None:
             found.append((open_at + 1, i))
             open_at = None
-    inside = set()
+    inside: set[int] = set()
     for a, b in found:
         inside.update(range(a - 1, b + 1))
     runs: list[tuple[int, int]] = []
@@ -415,7 +413,7 @@ def evaluate_pfsa(path: Path, analyzer_or_nlp: Any, *, limit: int | None = None,
     nlp = _get_nlp(analyzer_or_nlp)
     rebuilt = [rebuild(a) for a in articles]
     docs = _iter_docs(nlp, [t for t, _o in rebuilt])
-    for art_i, (article, (text, offsets), doc) in enumerate(zip(articles, rebuilt, docs, strict=True)):
+    for art_i, (article, (_text, offsets), doc) in enumerate(zip(articles, rebuilt, docs, strict=True)):
         toks = article.tokens
         statements = [(s, e) for s, e, _l in spans(article.tags, ["STATEMENT"])]
         cues = spans(article.tags, ["CUE", "CUECOREF"])

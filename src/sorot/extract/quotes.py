@@ -128,6 +128,7 @@ class _DocRun:
         self.v = v
         self.lex = lex
         self._names: list[tuple[int, list[str]]] | None = None
+        self._lowers: set[str] | None = None
         self._relay_cache: dict[int, tuple[str | None, bool, bool]] = {}
 
     # ================================================================== quotation marks
@@ -482,15 +483,17 @@ class _DocRun:
                     hb = k
                 break
         head_ents = [e for e in ents if e.start < hb]
-        pers = [e for e in head_ents if e.type == "PER"]
+        pers = [e for e in head_ents if e.type == "PER" and self._plausible_person(e)]
+        seg = self._name_segment(a, hb)
+        # the name closest to the end of the description is the speaker ("Manajer Humas PT KAI Suprapto")
+        if seg is not None and (not pers or seg[0] > pers[-1].start):
+            name = self._seg_name(seg, a, hb)
+            if name:
+                return SpeakerRef(a, b, "named", [], name)
         if pers:
-            clean = [e for e in pers if v.low[e.start] not in lex.role_words] or pers
-            last = clean[-1]
-            chosen = [e for e in clean[:-1] if self._coordinated(e, last)] + [last]
+            last = pers[-1]
+            chosen = [e for e in pers[:-1] if self._coordinated(e, last)] + [last]
             return SpeakerRef(a, b, "entity", chosen)
-        name = self._fallback_name(a, hb)
-        if name:
-            return SpeakerRef(a, b, "named", [], name)
         bodies = [e for e in (head_ents or ents) if e.type in ("ORG", "GPE", "NORP", "LOC")]
         if bodies:
             chosen = [bodies[0]] + [e for e in bodies[1:] if self._coordinated(bodies[0], e)]
@@ -521,14 +524,13 @@ class _DocRun:
         return "dan" in between and all(w in ("dan", ",", "serta") or w in lex.role_words or w in lex.name_titles
                                         for w in between)
 
-    def _fallback_name(self, a: int, b: int) -> str | None:
-        """A person's name written in capitals that the linker did not catch ("Roland Manurung")."""
-        v, lex = self.v, self.lex
+    def _name_segment(self, a: int, b: int) -> list[int] | None:
+        """The last run of capitalised name words in [a, b) outside linked entities."""
+        v = self.v
         segs: list[list[int]] = []
         cur: list[int] = []
         for k in range(a, b):
-            ok = v.ent_at[k] < 0 and self._name_word(k)
-            if ok:
+            if v.ent_at[k] < 0 and self._name_word(k) and not (k == v.sent_start(k) and self._common_word(k)):
                 cur.append(k)
             else:
                 if cur:
@@ -536,16 +538,46 @@ class _DocRun:
                 cur = []
         if cur:
             segs.append(cur)
-        if not segs:
-            return None
-        seg = segs[-1]
+        return segs[-1] if segs else None
+
+    def _seg_name(self, seg: list[int], a: int, b: int) -> str | None:
+        """A person's name written in capitals that the linker did not catch ("Roland Manurung")."""
+        v = self.v
         # a lone capitalised word directly before an entity is part of the body's name, not a person
         if len(seg) == 1 and seg[-1] + 1 < b and v.ent_at[seg[-1] + 1] >= 0:
             return None
-        if any(v.ent_at[k] >= 0 and v.ents[v.ent_at[k]].type != "PER" for k in range(a, b)) and len(seg) == 1 \
-                and v.text[seg[0]].isupper():
+        if len(seg) == 1 and v.text[seg[0]].isupper() and any(
+                v.ent_at[k] >= 0 and v.ents[v.ent_at[k]].type != "PER" for k in range(a, b)):
             return None  # an acronym beside a body ("NSC") is not a person
+        if len(seg) == 1 and self._common_word(seg[0]):
+            return None
+        k = seg[0]
+        if len(seg) == 1 and k - 2 >= a and v.low[k - 1] in ("dan", "serta") and v.ent_at[k - 2] >= 0 \
+                and v.ents[v.ent_at[k - 2]].type != "PER":
+            return None  # "AS dan Sekutu": a body coordinated with a body
         return self._canonical_name([v.text[k] for k in seg], seg[0])
+
+    def _fallback_name(self, a: int, b: int) -> str | None:
+        seg = self._name_segment(a, b)
+        return self._seg_name(seg, a, b) if seg is not None else None
+
+    def _lower_words(self) -> set[str]:
+        if self._lowers is None:
+            v = self.v
+            self._lowers = {v.text[k] for k in range(v.n) if v.text[k][:1].islower()}
+        return self._lowers
+
+    def _common_word(self, k: int) -> bool:
+        """A capitalised word that the same article also writes in lower case ("Kembali", "Tak")."""
+        return self.v.low[k] in self._lower_words()
+
+    def _plausible_person(self, e: EntRef) -> bool:
+        """A PER mention that is not a bare role ("Humas", "Managing Director") or a common word."""
+        v, lex = self.v, self.lex
+        words = [v.low[k] for k in range(e.start, e.end) if not v.punct[k]]
+        if not words or all(w in lex.role_words or w in lex.name_titles for w in words):
+            return False
+        return not (len(words) == 1 and self._common_word(e.start))
 
     def _name_word(self, k: int) -> bool:
         """A capitalised word that can be part of a person's name (not a title, role, function word)."""
@@ -563,7 +595,7 @@ class _DocRun:
 
     def _name_runs(self) -> list[tuple[int, list[str]]]:
         if self._names is None:
-            v, lex = self.v, self.lex
+            v, _lex = self.v, self.lex
             runs: list[tuple[int, list[str]]] = []
             cur: list[str] = []
             start = 0
@@ -603,19 +635,22 @@ class _DocRun:
         if v.low[k] in lex.singular_pronouns or v.low[k] in lex.plural_pronouns:
             return SpeakerRef(k, k + 1, "pronoun" if v.low[k] in lex.singular_pronouns else "plural")
         m = k
-        named = False
+        person = False  # a name seen yet: after it a comma or "dan" ends the phrase
         while m < min(v.n, end + 2):
             w = v.low[m]
-            if v.ent_at[m] >= 0:
-                named = True
-                m = v.ents[v.ent_at[m]].end
+            e = v.ent_at[m]
+            if e >= 0:
+                ent = v.ents[e]
+                person = person or (ent.type == "PER" and self._plausible_person(ent))
+                m = ent.end
                 continue
             if v.space[m] or v.is_mark(m):
                 break
+            if w in (",", "dan") and not person and m > k and m + 1 < v.n and (v.is_cap(m + 1) or v.ent_at[m + 1] >= 0) \
+                    and not v.time[m + 1]:
+                m += 1  # "Menteri Koordinator Bidang Politik, Hukum, dan Keamanan Mahfud MD"
+                continue
             if w == ",":
-                if not named and m + 1 < v.n and v.is_cap(m + 1) and m > k:
-                    m += 1
-                    continue
                 break
             if w in lex.speaker_inner and m + 1 < v.n and (v.is_cap(m + 1) or v.ent_at[m + 1] >= 0) and m > k:
                 m += 1
@@ -626,8 +661,8 @@ class _DocRun:
                 break
             if v.time[m] and v.is_cap(m) and m > k:
                 break
-            if v.is_cap(m):
-                named = True
+            if self._name_word(m):
+                person = True
             m += 1
         if m <= k:
             return None
@@ -1195,7 +1230,7 @@ class _DocRun:
         # nobody spoke yet: the last person mentioned
         v = self.v
         for e in reversed(v.ents):
-            if e.end <= pos and e.type == "PER":
+            if e.end <= pos and e.type == "PER" and self._plausible_person(e):
                 return [self._resolve_entity(e)]
         return []
 
