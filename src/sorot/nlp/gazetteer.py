@@ -18,6 +18,7 @@ out (most files hold one kind of thing). An entry::
       country: North Korea         # the state it belongs to / acts for
       capital: Pyongyang           # countries: the city whose name stands for the government
       metonym_of: North Korea      # cities / seats: the state they stand for as a subject
+      match_name: true             # false: the canonical name itself is not matched in text
       roles: [{role: spokesperson, affiliation: United States Department of State,
                country: United States, start: 2021, end: 2023}]
 
@@ -50,7 +51,7 @@ _SPACES = re.compile(r"\s+")
 
 
 def _is_acronym(form: str) -> bool:
-    """"UN", "ABC", "NYC": short all-capital forms, which collide with ordinary words ignoring case."""
+    """ "UN", "ABC", "NYC": short all-capital forms, which collide with ordinary words ignoring case."""
     letters = [ch for ch in form if ch.isalpha()]
     return 0 < len(form) <= 5 and bool(letters) and all(ch.isupper() for ch in letters)
 
@@ -111,6 +112,7 @@ class GazEntry:
     roles: list[Role] = field(default_factory=list)
     affiliations: list[str] = field(default_factory=list)
     note: str | None = None
+    match_name: bool = True  # False when the canonical name is also a common word ("RT")
     source_file: str | None = None
 
     @property
@@ -122,8 +124,9 @@ class GazEntry:
         """Case-insensitive names: the canonical name and all aliases (no duplicates). Short
         all-capital aliases ("UN", "ABC") are exact forms instead: see :meth:`exact_forms`."""
         seen: dict[str, str] = {}
-        for form in [self.name, *self.aliases_id, *self.aliases_en]:
-            if form != self.name and _is_acronym(form):
+        names = [self.name] if self.match_name else []
+        for form in [*names, *self.aliases_id, *self.aliases_en]:
+            if _is_acronym(form):
                 continue
             seen.setdefault(normalize(form), form)
         return list(seen.values())
@@ -131,7 +134,8 @@ class GazEntry:
     def exact_forms(self) -> list[str]:
         """Forms matched only exactly as written: abbreviations and short all-capital aliases."""
         forms = list(self.abbrev)
-        for form in [*self.aliases_id, *self.aliases_en]:
+        names = [self.name] if self.match_name else []
+        for form in [*names, *self.aliases_id, *self.aliases_en]:
             if _is_acronym(form) and form not in forms:
                 forms.append(form)
         return forms
@@ -324,6 +328,7 @@ def _entry_from_raw(raw: dict[str, Any], defaults: dict[str, Any], source: str) 
         roles=roles,
         affiliations=[str(a) for a in merged.get("affiliations") or []],
         note=merged.get("note"),
+        match_name=bool(merged.get("match_name", True)),
         source_file=source,
     )
 

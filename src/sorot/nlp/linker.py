@@ -61,7 +61,7 @@ _YEAR = re.compile(r"^(19|20)\d\d$")
 _SCORE = re.compile(r"^\d{1,2}-\d{1,2}$")
 _DASH_TOKENS = {"-", "\u2013", "\u2014", "--"}
 _PUNCT_EDGE = set("\"'“”‘’()[],.:;!?")
-_QUOTE_OPEN = ("\"", "“", "'", "(", "‘", "-", "–")
+_QUOTE_OPEN = ('"', "“", "'", "(", "‘", "-", "–")
 
 
 def _lower_set(values: Iterable[Any]) -> set[str]:
@@ -313,7 +313,11 @@ class EntityLinker:
                 continue
             if key in self.data.ambiguous and (ctx.is_sent_start(start) or ctx.in_title[start]):
                 continue
-            if ctx.in_title[start] and start not in ctx.sent_starts and normalize(doc[start].text) in self.data.not_names:
+            if (
+                ctx.in_title[start]
+                and start not in ctx.sent_starts
+                and normalize(doc[start].text) in self.data.not_names
+            ):
                 continue  # "Kerja Sama Militer Korea Utara": headline capitals, not the army's name
             entries = self.gaz.alias_index.get(key) or []
             if entries:
@@ -353,7 +357,7 @@ class EntityLinker:
         return best
 
     def _composed_cands(self, doc: Doc, cands: list[Cand]) -> list[Cand]:
-        """"<body> <country>" (ministries, councils, armed forces) and "<national body> Kota <place>"."""
+        """ "<body> <country>" (ministries, councils, armed forces) and "<national body> Kota <place>"."""
         out: list[Cand] = []
         strings = doc.vocab.strings
         seen_bodies: dict[int, str] = {}
@@ -380,14 +384,18 @@ class EntityLinker:
             else:
                 if after < len(doc) and _is_word_cap(doc[after]) and not doc[after].is_sent_start:
                     continue  # "Dewan Keamanan Nasional Filipina"-like: a name we cannot compose
-                country = seen_bodies.get(body_index) or body.get("default_country")
-                if not country:
+                default = body.get("default_country")
+                found = seen_bodies.get(body_index) or (str(default) if default else None)
+                if not found:
                     continue
+                country = found
                 span_end = end
             name = (body.get("override") or {}).get(country) or str(body["name"]).format(country=country)
             seen_bodies[body_index] = country
             entry = self.gaz.get(name)
-            cand = Cand(start, span_end, "ORG", "compose", entry=entry, name=name, kind="ministry", country=country)
+            cand = Cand(
+                start, span_end, "ORG", "compose", entry=entry, name=name, kind="ministry", country=country
+            )
             cand.nested = nested
             if abbrev:
                 cand.info["abbrev"] = abbrev
@@ -396,7 +404,7 @@ class EntityLinker:
         return out
 
     def _branch_cands(self, doc: Doc, cands: list[Cand]) -> list[Cand]:
-        """"KPU Kota Sumber Jaya", "Badan Pengawas Pemilu (Bawaslu) Kota Sumber Jaya": the local branch
+        """ "KPU Kota Sumber Jaya", "Badan Pengawas Pemilu (Bawaslu) Kota Sumber Jaya": the local branch
         of a national body, named as the article writes it."""
         out: list[Cand] = []
         d = self.data
@@ -414,7 +422,9 @@ class EntityLinker:
             if j == after + 1:
                 continue
             place_words = doc[after + 1 : j].text
-            cand = Cand(c.start, j, "ORG", "compose", name=f"{short} {doc[after].text} {place_words}", kind="branch")
+            cand = Cand(
+                c.start, j, "ORG", "compose", name=f"{short} {doc[after].text} {place_words}", kind="branch"
+            )
             cand.country = c.entry.to_info().country
             cand.info["branch_of"] = c.entry.name
             known = self._longest_at(cands, after + 1, (*STATE_KINDS, "city", "province"))
@@ -442,7 +452,12 @@ class EntityLinker:
             out.append(cand)
         # an edition of a listed event: "Piala Dunia 2026", "Kualifikasi Piala Dunia 2026"
         for c in cands:
-            if c.entry is None or c.entry.type != "EVENT" or c.end >= len(doc) or not _YEAR.match(doc[c.end].text):
+            if (
+                c.entry is None
+                or c.entry.type != "EVENT"
+                or c.end >= len(doc)
+                or not _YEAR.match(doc[c.end].text)
+            ):
                 continue
             start = c.start
             name = f"{doc[c.end].text} {c.entry.name}"
@@ -452,11 +467,18 @@ class EntityLinker:
                     name = template.format(event=name)
                     start -= n
                     break
-            out.append(Cand(start, c.end + 1, "EVENT", "compose", entry=self.gaz.get(name), name=name, kind="event"))
+            out.append(
+                Cand(start, c.end + 1, "EVENT", "compose", entry=self.gaz.get(name), name=name, kind="event")
+            )
         for match_id, start, end in self.election_matcher(doc):
             pat = self.data.election_patterns[int(strings[match_id][5:])]
             j = end
-            while j < len(doc) and j - end < 3 and _is_word_cap(doc[j]) and normalize(doc[j].text) not in self.data.calendar:
+            while (
+                j < len(doc)
+                and j - end < 3
+                and _is_word_cap(doc[j])
+                and normalize(doc[j].text) not in self.data.calendar
+            ):
                 j += 1
             if j == end or not _is_word_cap(doc[start]):
                 continue
@@ -512,7 +534,7 @@ class EntityLinker:
         return out
 
     def _dateline_cands(self, doc: Doc, ctx: _DocContext, cands: list[Cand]) -> list[Cand]:
-        """"JAKARTA -", "Cianjur –", "JAKARTA, 20 Agustus 2024 –" at the start of a line name a place;
+        """ "JAKARTA -", "Cianjur –", "JAKARTA, 20 Agustus 2024 –" at the start of a line name a place;
         web domains ("KOMPAS.com", "cnnindonesia.com") name outlets."""
         out: list[Cand] = []
         for i, tok in enumerate(doc):
@@ -615,14 +637,10 @@ class EntityLinker:
         while k < len(doc) and steps < 10:
             tok = doc[k]
             low = normalize(tok.text)
-            if covered[k]:
-                k += 1
-            elif low in self.data.role_fillers and not _is_word_cap(tok):
+            if covered[k] or tok.text == "," or (low in self.data.role_fillers and not _is_word_cap(tok)):
                 k += 1
             elif self._role_or_title_at(doc, k, len(doc)):
                 k += self._role_or_title_at(doc, k, len(doc))
-            elif tok.text == ",":
-                k += 1
             else:
                 break
             steps += 1
@@ -678,12 +696,15 @@ class EntityLinker:
         if head in d.event_heads and size > 1:
             return "EVENT"
         if head in d.place_heads and size > 1:
-            return "GPE" if head in d.place_patterns and d.place_patterns[head].get("type") == "GPE" else "LOC"
+            return (
+                "GPE" if head in d.place_patterns and d.place_patterns[head].get("type") == "GPE" else "LOC"
+            )
         if _DOMAIN.match(doc[start].text):
             return "ORG"
         name_like = self._name_like(doc, start, end)
         if start in person_at or (prev is not None and prev_low in d.titles):
-            return "PER" if name_like and size <= 5 else None
+            acronym = all(doc[k].text.isupper() for k in range(start, end))
+            return "PER" if name_like and size <= 5 and not acronym else None
         if prev_low in d.place_cues and not sent_initial and not doc[start].text.isupper():
             return "GPE" if size <= 3 else None
         if 2 <= size <= 4 and name_like and not any(doc[k].text.isupper() for k in range(start, end)):
@@ -701,7 +722,12 @@ class EntityLinker:
                 e.type != "PER" for part in doc[k].text.split("-") if part for e in self.gaz.lookup(part)
             ):
                 return False  # "Indonesia-Uni": a compound of place names, not a person
-            if not _is_word_cap(doc[k]) or low in d.role_fillers or low in d.org_heads or low in d.place_heads:
+            if (
+                not _is_word_cap(doc[k])
+                or low in d.role_fillers
+                or low in d.org_heads
+                or low in d.place_heads
+            ):
                 return False
             if low in d.not_names or low in STOP_WORDS or self._common_word(doc[k].text) or low in d.roles:
                 return False
@@ -717,10 +743,12 @@ class EntityLinker:
             return False
         if len(low) >= 7 and any(low.startswith(p) for p in self.data.verb_prefixes):
             return True
-        return any(low.startswith(p) for p in self.data.prefixes) and any(low.endswith(x) for x in self.data.suffixes)
+        return any(low.startswith(p) for p in self.data.prefixes) and any(
+            low.endswith(x) for x in self.data.suffixes
+        )
 
     def _place_cands(self, doc: Doc, ctx: _DocContext, cands: list[Cand]) -> list[Cand]:
-        """"Kabupaten Demak" -> "Demak Regency", "Sungai Wulan" -> "Wulan River" (and the bare
+        """ "Kabupaten Demak" -> "Demak Regency", "Sungai Wulan" -> "Wulan River" (and the bare
         name stays findable for the rest of the article)."""
         out: list[Cand] = []
         d = self.data
@@ -763,7 +791,12 @@ class EntityLinker:
     def _raw_run_end(self, doc: Doc, head: int) -> int:
         d = self.data
         j = head + 1
-        while j < len(doc) and j - head <= 3 and _is_word_cap(doc[j]) and normalize(doc[j].text) not in d.calendar:
+        while (
+            j < len(doc)
+            and j - head <= 3
+            and _is_word_cap(doc[j])
+            and normalize(doc[j].text) not in d.calendar
+        ):
             if normalize(doc[j].text) in d.place_patterns or "\n" in doc[j - 1].whitespace_:
                 break
             j += 1
@@ -831,7 +864,7 @@ class EntityLinker:
         return True
 
     def _generic_event(self, doc: Doc, c: Cand) -> bool:
-        """"Perang Dingin baru" is a new cold war, not the Cold War."""
+        """ "Perang Dingin baru" is a new cold war, not the Cold War."""
         return (
             c.label == "EVENT"
             and c.end < len(doc)
@@ -869,7 +902,9 @@ class EntityLinker:
         """In a sports story, a country that plays ("Indonesia ditahan imbang Bahrain 2-2",
         "menghadapi China") is its national team."""
         words = [normalize(t.text) for t in doc]
-        if sum(1 for w in words if w in self._sport_doc_cues) < int(self.data.sports.get("min_doc_cues") or 3):
+        if sum(1 for w in words if w in self._sport_doc_cues) < int(
+            self.data.sports.get("min_doc_cues") or 3
+        ):
             return
         sport = str(self.data.sports.get("default_sport") or "football")
         best = 0
@@ -881,12 +916,18 @@ class EntityLinker:
         for c in chosen:
             if c.entry is None or c.entry.kind not in STATE_KINDS or c.info.get("dateline"):
                 continue
-            sent = doc[c.start].sent if doc.has_annotation("SENT_START") else doc[max(0, c.start - 12) : c.end + 12]
+            sent = (
+                doc[c.start].sent
+                if doc.has_annotation("SENT_START")
+                else doc[max(0, c.start - 12) : c.end + 12]
+            )
             sent_words = [normalize(t.text) for t in sent]
             if not (
                 any(_SCORE.match(w) for w in sent_words)
                 or any(
-                    sent_words[k : k + len(p)] == p for p in self._sport_sent_cues for k in range(len(sent_words))
+                    sent_words[k : k + len(p)] == p
+                    for p in self._sport_sent_cues
+                    for k in range(len(sent_words))
                 )
             ):
                 continue
@@ -905,8 +946,21 @@ class EntityLinker:
     def _attach_nested(self, chosen: list[Cand], cands: list[Cand]) -> None:
         """The state named inside an organisation's name ("Departemen Luar Negeri AS") is also a
         mention of that state; doc.ents cannot hold it, doc.spans["sorot_mentions"] does."""
-        states = [c for c in cands if c.source == "gaz" and c.entry is not None and c.entry.kind in STATE_KINDS]
+        states = [
+            c for c in cands if c.source == "gaz" and c.entry is not None and c.entry.kind in STATE_KINDS
+        ]
         for c in chosen:
+            if c.label == "EVENT" and not c.nested:  # "KTT ASEAN": the organisation inside the event
+                for o in cands:
+                    if (
+                        o.source == "gaz"
+                        and o.entry is not None
+                        and o.entry.type in ("ORG", "GPE")
+                        and c.start < o.start
+                        and o.end == c.end
+                    ):
+                        c.nested.append(o)
+                        break
             if c.label not in ("ORG", "EVENT") or c.nested:
                 continue
             for s in states:
@@ -934,6 +988,8 @@ class EntityLinker:
                         abbrev = tok.text
             if abbrev and abbrev not in exact:
                 exact[abbrev] = c
+                if pos + 1 < len(doc) and doc[pos + 1].text == abbrev:
+                    c.info["defines"] = pos + 1
             for holder in (c, *c.nested):
                 if holder.info.get("bare") and holder.entry is None:
                     bare.setdefault(normalize(holder.info["bare"]), holder)
@@ -942,6 +998,14 @@ class EntityLinker:
         for c in chosen:
             if c.entry is not None and c.entry.name in branches and c is not branches[c.entry.name]:
                 c.ref = branches[c.entry.name]
+        # an abbreviation the article defines wins over the gazetteer's reading of it ("Dewan
+        # Keamanan Nasional (NSC) Filipina" then "NSC" is the Philippine council, not the American one)
+        for c in chosen:
+            if c.length == 1 and c.entry is not None:
+                definer = exact.get(doc[c.start].text)
+                if definer is not None and definer is not c and definer.key_name() != c.entry.name:
+                    c.ref = definer
+                    c.label = definer.label
         if not exact and not bare:
             return []
         # unknown names already chosen that equal a local form join it (the "DEMAK –" dateline)
@@ -964,7 +1028,12 @@ class EntityLinker:
                 ref = bare.get(normalize(text)) or (exact.get(text) if size == 1 else None)
                 if ref is None:
                     continue
-                if size == 1 and ref is bare.get(normalize(text)) and ctx.is_sent_start(i) and self._common_word(text):
+                if (
+                    size == 1
+                    and ref is bare.get(normalize(text))
+                    and ctx.is_sent_start(i)
+                    and self._common_word(text)
+                ):
                     continue
                 found = Cand(i, i + size, ref.label, "abbr", ref=ref)
                 break
@@ -1001,7 +1070,12 @@ class EntityLinker:
             refs = parts.get(tok.text)
             if not refs:
                 continue
-            if i + 1 < len(doc) and _is_word_cap(doc[i + 1]) and doc[i + 1].text not in parts and i + 1 not in taken:
+            if (
+                i + 1 < len(doc)
+                and _is_word_cap(doc[i + 1])
+                and doc[i + 1].text not in parts
+                and i + 1 not in taken
+            ):
                 continue  # "Kim Yo Jong" is not "Kim" of "Kim Jong Un"
             ref = self._nearest(refs, i)
             start = i
@@ -1068,7 +1142,9 @@ class EntityLinker:
             all_spans.append(span)
             for inner in c.nested:
                 inner_info = register(inner)
-                all_spans.append(Span(doc, inner.start, inner.end, label=inner_info.type, kb_id=inner_info.id))
+                all_spans.append(
+                    Span(doc, inner.start, inner.end, label=inner_info.type, kb_id=inner_info.id)
+                )
         self._context_roles(doc, chosen, entities)
         doc.ents = spans
         doc.spans[MENTIONS_KEY] = sorted(all_spans, key=lambda s: (s.start, -len(s)))
@@ -1239,7 +1315,9 @@ def credited_outlet(text: str, gazetteer: Gazetteer | None = None) -> str | None
     """The outlet a removed credit line names ("(sumber: cnnindonesia.com)", "Sumber: Reuters"), so
     the cleaner's removed pieces still count as credits: the domain as written, else the canonical
     name of a listed outlet."""
-    m = re.search(r"(?i)\b(?:sumber|source|dikutip dari|dilansir dari)\s*:?\s*([^\s()]+(?:\s[^\s()]+){0,3})", text)
+    m = re.search(
+        r"(?i)\b(?:sumber|source|dikutip dari|dilansir dari)\s*:?\s*([^\s()]+(?:\s[^\s()]+){0,3})", text
+    )
     if not m:
         return None
     found = m.group(1).strip(" .,;)")
@@ -1295,7 +1373,11 @@ class _DocContext:
             ends_sentence = any(t.text in (".", "!", "?") for t in doc[a:b][-3:])
             if 3 <= len(words) <= 24:
                 caps = sum(1 for t in words if t.text[:1].isupper())
-                if caps / len(words) >= (0.75 if ends_sentence else 0.6):
+                if (
+                    (caps / len(words) >= 0.85 and len(words) >= 8)
+                    if ends_sentence
+                    else caps / len(words) >= 0.6
+                ):
                     for k in range(a, b):
                         self.in_title[k] = True
 
@@ -1317,5 +1399,10 @@ def make_sorot_linker(
 ) -> EntityLinker:
     """spaCy factory: ``nlp.add_pipe("sorot_linker", config={"gazetteer_paths": ["my.yaml"]})``."""
     return EntityLinker(
-        nlp, name, gazetteer_paths=gazetteer_paths, use_ner=use_ner, heuristics=heuristics, linker_data=linker_data
+        nlp,
+        name,
+        gazetteer_paths=gazetteer_paths,
+        use_ner=use_ner,
+        heuristics=heuristics,
+        linker_data=linker_data,
     )
