@@ -259,6 +259,8 @@ class _DocRun:
                     w2 = f"{v.low[j - 1]} {w}" if j - 1 >= a else ""
                     if w2 in lex.light_agent:
                         t.light, t.head = j - 1, j - 1
+                    elif w2 in lex.light_patient:
+                        t.light, t.head, t.light_patient = j - 1, j - 1, True
                     elif w in lex.light_agent or (v.trig[j] is not None and v.trig[j][1].trigger.lemma == "beri"):
                         t.light, t.head = j, j
                     elif w in lex.light_patient:
@@ -360,15 +362,17 @@ class _DocRun:
         """The noun phrase ending at token j, read right to left: (start, coordinated units, entity-led).
 
         ``entity-led`` is False when a common noun heads the phrase ("sekutu dekat Korea Utara"), so its
-        mentions are possessors, not the phrase itself."""
+        mentions are possessors, not the phrase itself. After "seperti"/"termasuk" the listed members are
+        the phrase ("sekutu Korea Utara seperti Rusia, Cina, hingga Iran")."""
         v = self.v
+        roles = self.g.get("role_nouns", set())
         units: list[Unit] = []
         k = j
         listed: list[Unit] | None = None
         lead_entity = False
         while k >= a:
             c = v.cls[k]
-            if c == "E" or v.low[k] in self.g.get("role_nouns", set()) or v.cls[k] == "PAR":
+            if c == "E" or v.low[k] in roles or c == "PAR":
                 start, unit = self._unit_ending_at(k, a)
                 if unit:
                     units.insert(0, unit)
@@ -379,9 +383,14 @@ class _DocRun:
                     k = start - 1
                     continue
                 break
-            if c in ("C", ",", "-") and k - 1 >= a and units:
-                k -= 1
-                continue
+            if c in ("C", ",", "-"):
+                p = k - 1
+                if p >= a and (v.cls[p] in ("E", "N", "PAR") or v.low[p] in roles) and (c != "," or units) and (
+                    v.cue[p] is None
+                ):
+                    k -= 1
+                    continue
+                break
             if c == "L":
                 listed = list(units)
                 units = []
@@ -417,9 +426,6 @@ class _DocRun:
         in_quote = v.quote_id[head] if head < v.n else -1
         j = head - 1
         while j >= a:
-            if v.quote_id[j] != in_quote and v.cls[j] != "Q":
-                if in_quote >= 0:
-                    return []
             c = v.cls[j]
             w = v.low[j]
             if c in ("S", "T", "Q") or (v.cue[j] is not None and c not in ("E", "B", "P", "N")):
@@ -485,14 +491,39 @@ class _DocRun:
             if c in ("END", "L", "-"):
                 break
             j -= 1
-        # nothing before the verb: a headline fragment or a broken-off sentence continues the last subject
-        if depth == 0 and in_quote < 0:
-            si = v.sent_of[head] if head < v.n else 0
-            first = self._skip_right(a, head, {"S", "T", "Q", ",", "B", "C", "P", "-"})
-            if first >= head and si > 0:
+        # nothing before the verb but adjuncts: a broken-off sentence continues the previous one
+        if depth == 0 and head < v.n:
+            si = v.sent_of[head]
+            if si > 0 and self._only_adjuncts(a, head):
+                pa, pb = v.sents[si - 1]
+                if v.low[self._skip_right(a, head, {"S", "T", "Q"})] == "yang":
+                    # "... memakai rudal balistik. Yang ... untuk serang Ukraina": the last clause's subject
+                    last_v = next((k for k in range(pb - 1, pa - 1, -1) if v.cls[k] == "V"), None)
+                    if last_v is not None:
+                        return self._at(self._subject(last_v, pa, depth=1), a)
                 prev = self.sent_subject.get(si - 1) or []
-                return [replace(p, pronoun=True) for p in prev[:2]]
+                return [replace(p, pronoun=True, at=a) for p in prev[:2]]
         return []
+
+    def _only_adjuncts(self, a: int, head: int) -> bool:
+        """True when tokens [a, head) hold only prepositional phrases, time words and conjunctions."""
+        v = self.v
+        in_pp = False
+        for k in range(a, head):
+            c = v.cls[k]
+            if c == "P":
+                in_pp = True
+            elif c in ("S", "T", "Q", "-", "PAR"):
+                continue
+            elif c in ("C", ","):
+                in_pp = False
+            elif c == "B" and v.low[k] == "yang" and k == self._skip_right(a, head, {"S", "T", "Q"}):
+                continue
+            elif c in ("E", "N") and in_pp:
+                continue
+            else:
+                return False
+        return True
 
     def _object_of_control(self, j: int, a: int) -> list[Party] | None:
         """For "mendesak X untuk ...", "mengecam X karena ...": X, when the verb is a control verb."""
@@ -574,7 +605,7 @@ class _DocRun:
         out: list[Party] = []
         seen: set[str] = set()
         for k in range(a, b):
-            if v.cls[k] == "V" or v.trig[k] is not None and v.trig[k][1].cls != "noun":
+            if v.cls[k] in ("V", "P") or v.trig[k] is not None and v.trig[k][1].cls != "noun":
                 break
             m = v.mention(k)
             if m is not None and m.actor and m.actor not in seen and k == m.start:
@@ -675,7 +706,7 @@ class _DocRun:
                 (direct if (first or direct) else poss).extend(units)
                 k = k2
                 continue
-            if c in ("N", "S", "T", "-", "PAR") or (c == "C" and k + 1 < b and v.cls[k + 1] in ("N", "E")):
+            if c in ("N", "S", "T", "-", "PAR", "Q") or (c == "C" and k + 1 < b and v.cls[k + 1] in ("N", "E")):
                 if c == "N":
                     first = False
                 k += 1
@@ -839,14 +870,12 @@ class _DocRun:
         opaque_words = self.lex.raw.get("opaque") or []
         opaque = {str(w).lower() for w in opaque_words}
         negation_open = True
-        j = t.head - 1
+        j = t.start - 1  # a light verb's own cue counts ("menawarkan bantuan", "dalam proses pembelian")
         while j >= a:
             c = v.cls[j]
             if c == "B" and v.cue[j] is not None and "hypothetical" in v.cue[j][1]:
                 tags.add("hypothetical")
             if c == "END" or (c == "B" and v.low[j] not in ("untuk", "agar", "supaya")):
-                break
-            if c == "Q" and v.quote_id[t.start] != v.quote_id[j - 1 if j > 0 else j]:
                 break
             if v.low[j] in opaque and j != t.head:
                 break
@@ -941,6 +970,8 @@ class _DocRun:
         needs = tr.needs
         if needs == "item" and not items and etype == "AID" and not t.clitic:
             return []
+        if needs == "weapon" and not any(lex.family(i) in lex.weapon_families for i in items):
+            return []
         if needs == "agreement" and head_word not in lex.agreement_nouns:
             return []
         if needs == "captives" and not any(v.low[k] in lex.captive_nouns for k in range(t.end, args_end)):
@@ -993,12 +1024,15 @@ class _DocRun:
                     actors = self._clause_subject_for_noun(t, a)
                 targets = pp_targets()
             pair = prep_units.get("antara")
-            if pair and len(pair) >= 2:
-                ps = self._parties(pair)
-                actors, targets, reciprocal = [ps[0]], ps[1:], True
-            elif len(actors) >= 2 and not targets and self._hyphen_pair(poss or direct):
+            pair_ps: list[Party] = []
+            if frame == "reciprocal" or etype == "AID":
+                pair_ps = self._parties(pair) if pair and len(pair) >= 2 else self._pair_after_antara(pps, b, t.end)
+            if pair_ps:
+                actors, targets, reciprocal = [pair_ps[0]], pair_ps[1:], True
+            elif len(actors) >= 2 and not targets and etype == "AID" and self._hyphen_pair(poss or direct):
+                # "perdagangan senjata Rusia-Korea Utara": a pair, direction from the rest of the text
                 actors, targets, reciprocal = [actors[0]], actors[1:], True
-            elif frame == "reciprocal" and len(actors) >= 2 and not targets:
+            elif frame == "reciprocal" and len(actors) >= 2 and not targets and not self._hyphen_pair(poss or direct):
                 actors, targets, reciprocal = [actors[0]], actors[1:], True
         elif t.cls == "passive":
             agent_units = prep_units.get("oleh")
@@ -1039,9 +1073,10 @@ class _DocRun:
             if frame == "reciprocal" and not targets and len(actors) >= 2:
                 actors, targets, reciprocal = [actors[0]], actors[1:], True
             pair = prep_units.get("antara")
-            if frame == "reciprocal" and pair and len(pair) >= 2 and not targets:
-                ps = self._parties(pair)
-                actors, targets, reciprocal = [ps[0]], ps[1:], True
+            if frame == "reciprocal" and not targets:
+                ps = self._parties(pair) if pair and len(pair) >= 2 else self._pair_after_antara(pps, b, t.end)
+                if ps:
+                    actors, targets, reciprocal = [ps[0]], ps[1:], True
         # transfer with no target in its clause: the "ke X" of the clause it continues
         if etype == "AID" and not targets and frame == "transfer":
             targets = self._earlier_recipient(t.start, a)
@@ -1077,10 +1112,14 @@ class _DocRun:
             mode = lex.items[with_units[0]].assault_mode if with_units else None
         if etype not in lex.modes_for:
             mode = None
+        if etype not in lex.items_for:
+            items = []
+        if needs == "weapon" and not targets:
+            return []
         source = self._source(t, si, a, b, actors, etype, tr.speech, gov, cue_words)
         keys = {v.low[t.start], tr.lemma} | cue_words
         out: list[Cand] = []
-        lo = min(t.head, subj_lo)
+        lo = t.head if not tr.speech else min(t.head, subj_lo)
         for actor in actors:
             for target in targets or [Party(None, None, 0)]:
                 if actor.actor is None or actor.actor == target.actor:
@@ -1094,6 +1133,27 @@ class _DocRun:
                         )
                     )
         return out
+
+    def _pair_after_antara(self, pps: list[tuple[str, list[Unit], int]], b: int, start: int = -1) -> list[Party]:
+        """"antara A dan B", "antara kedua negara" after an event noun, possibly past a list of nouns
+        ("kerja sama, dukungan, dan solidaritas ... antara kedua negara")."""
+        v = self.v
+        positions = [pos for prep, _u, pos in pps if prep == "antara"]
+        if start >= 0:
+            k = start
+            while k < b and v.cls[k] not in ("END", "B", "V"):
+                if v.low[k] == "antara":
+                    positions.append(k)
+                    break
+                k += 1
+        for pos in positions:
+            k = self._skip_right(pos + 1, b, {"S", "T", "Q"})
+            if k + 1 < b and self._pair_phrase_at(k + 1):
+                return self._pair_parties(k + 1, v.sents[v.sent_of[k]][0])
+            units, _ = self._units_right(k, b, pp=True)
+            if len(units) >= 2:
+                return self._parties(units)
+        return []
 
     def _default_preps(self, etype: str, frame: str) -> tuple[str, ...]:
         if frame in ("transfer", "acquire"):
@@ -1172,6 +1232,10 @@ class _DocRun:
             if spk and spk.name:
                 quoted = spk.name
         reporter = self._reporter_for(t, si)
+        if reporter is None and si > 0 and self._only_adjuncts(a, t.head):
+            # a broken-off continuation is reported by whoever reported the sentence before
+            prev = [name for _pos, name, kind in self._sentence_reporters(si - 1) if kind != "headline"]
+            reporter = prev[0] if prev else None
         if speech:
             # a speech act is vouched for by its speaker, unless a person or body is quoted reporting it
             for outer in (quoted, reporter):
@@ -1339,6 +1403,8 @@ class _DocRun:
             if c.type == "AID" and pair in directed:
                 c.actor, c.target = directed[pair]
                 continue
+            if c.type != "AID":
+                continue  # meetings and agreements keep the order the text names the sides in
             key = (c.type, pair)
             if key in first:
                 c.actor, c.target = first[key]
@@ -1409,7 +1475,8 @@ class _DocRun:
             return
         v = self.v
         for c in cands:
-            start, end = v.char_span(c.lo, c.hi)
+            # the trigger's own clause dates it (not the dates of what a speech act talks about)
+            start, end = v.char_span(c.lo if c.speech else c.trig, c.trig + 1)
             try:
                 dates = self.dates_for_span(self.doc, start, end, lead_fallback=c.speech)
             except Exception:  # a bug in another layer must not lose the events
@@ -1419,7 +1486,8 @@ class _DocRun:
             if not dates:
                 continue
             c.date = dates[0]
-            if len(dates) > 1:
+            if len(dates) > 1 and not c.speech:
+                # "menyerang ... pada 30 Desember 2023 dan 2 Januari 2024": one event per date
                 c._dates = [replace(c, date=d) for d in dict.fromkeys(dates)]  # type: ignore[attr-defined]
 
     def _to_event(self, c: Cand) -> Event:

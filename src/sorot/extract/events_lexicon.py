@@ -67,6 +67,9 @@ def nasal_prefix(stem: str, base: str = "me", keep_initial: bool = False) -> str
     if _syllables(s) == 1 and " " not in s:
         return base + "nge" + s
     c = s[0]
+    # per- stems keep their p: "memperluas", "memperkuat" (a vowel after per- is a plain stem: "perintah")
+    if s.startswith("per") and len(s) > 4 and s[3] not in VOWELS:
+        keep_initial = True
     cluster = keep_initial or (len(s) > 1 and s[1] in _CLUSTER_SECOND and c not in VOWELS) or (
         c == "s" and len(s) > 1 and s[1] in "tpk"
     )
@@ -175,6 +178,8 @@ class Lexicon:
     grammar: dict[str, set[str]]
     requires_target: set[str]
     modes_for: set[str]
+    items_for: set[str]
+    weapon_families: set[str]
     raw: dict[str, Any]
 
     # -- look-ups ------------------------------------------------------------------------------------
@@ -391,5 +396,7 @@ def load_lexicon(events_path: str | None = None, items_path: str | None = None) 
         grammar=grammar,
         requires_target={str(t) for t in ev.get("requires_target") or []},
         modes_for={str(t) for t in ev.get("modes_for") or []},
+        items_for={str(t) for t in ev.get("items_for") or []},
+        weapon_families={str(t) for t in ev.get("weapon_families") or []},
         raw=ev,
     )
