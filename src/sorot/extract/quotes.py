@@ -129,6 +129,7 @@ class _DocRun:
         self.lex = lex
         self._names: list[tuple[int, list[str]]] | None = None
         self._lowers: set[str] | None = None
+        self._consumed: set[int] = set()  # speech verbs whose clause is part of an earlier quote
         self._relay_cache: dict[int, tuple[str | None, bool, bool]] = {}
 
     # ================================================================== quotation marks
@@ -251,8 +252,13 @@ class _DocRun:
             return False
         if w == "yang":
             return False
-        if w in lex.prepositions and w not in lex.speaker_inner:
-            return False
+        if w in lex.prepositions:
+            # "Duta Besar AS untuk PBB Linda Thomas-Greenfield": a preposition inside a description
+            if w not in lex.speaker_inner or i == 0 or i + 1 >= v.n:
+                return False
+            left_ok = v.is_cap(i - 1) or v.ent_at[i - 1] >= 0 or v.low[i - 1] in lex.role_words
+            right_ok = v.is_cap(i + 1) or v.ent_at[i + 1] >= 0
+            return left_ok and right_ok
         if v.is_verb(i):
             return False
         return not (v.has_pos and v.pos[i] in ("VERB", "SCONJ", "AUX") and w not in lex.role_words)
@@ -307,6 +313,12 @@ class _DocRun:
             if c0 >= s0 and v.low[c0] == "," and self._is_adjunct(c0 + 1, j):
                 j = c0
                 continue
+            if c0 >= s0 and v.low[c0] == "," and v.low[c0 + 1] == "yang":
+                # "Pejabat itu, yang enggan disebut namanya, menambahkan": the clause describes the subject
+                ref = self._np_left(c0 - 1, s0)
+                if ref is not None and self._anonymous_in(c0 + 1, j):
+                    ref.kind = "anonymous"
+                return ref
             break
         if j < s0:
             return None
@@ -326,9 +338,7 @@ class _DocRun:
                 if c0 + 1 >= j:
                     return None
                 ref = self._np_left(j - 1, s0)
-                if ref is None:
-                    return None
-                # apposition: "Pemimpin NSC, John Kirby, mengatakan"
+                # apposition: "Pemimpin NSC, John Kirby, mengatakan" / "Koalisi X, tim pemenangan ..., menuding"
                 if c0 >= s0 and v.low[c0] == ",":
                     p0 = c0 - 1
                     while p0 >= s0 and v.low[p0] != "," and not v.is_sent_end(p0):
@@ -336,15 +346,43 @@ class _DocRun:
                     pa, pb = p0 + 1, c0
                     if (pb > pa and self._chunk_has_verb(pa, pb) is None
                             and not all(v.low[t] in lex.leading_connectives or v.punct[t] for t in range(pa, pb))
-                            and not self._is_relay_chunk(pa, pb) and pb - pa <= 12):
-                        return self._make_ref(pa, ref.end)
+                            and not self._is_relay_chunk(pa, pb) and pb - pa <= 12
+                            and v.low[pa] not in lex.prepositions):
+                        first = self._make_ref(pa, pb)
+                        later = ref if ref is not None else None
+                        # a lower-case description after the comma describes the first phrase
+                        if first is not None and (later is None or not v.is_cap(c0 + 1)
+                                                  or later.kind in ("role", "anaphor")):
+                            first.end = j
+                            return first
+                        if later is not None:
+                            later.start = pa
+                            return later
+                if ref is None:
+                    return None
                 return ref
             if depth < 4:
-                prev = self._chunk_has_verb(s0, j)
+                prev = self._previous_speech_verb(s0, j)
+                if prev is None:
+                    prev = self._first_verb(s0, j)
                 if prev is not None:
                     return self.subject_left(prev, depth + 1)
             return SpeakerRef(verb, verb, "inherit")
         return self._np_left(j, s0)
+
+    def _previous_speech_verb(self, a: int, b: int) -> int | None:
+        v, lex = self.v, self.lex
+        for k in range(b - 1, a - 1, -1):
+            if not v.in_quote[k] and lex.verb_class(v.low[k]) is not None:
+                return k
+        return None
+
+    def _first_verb(self, a: int, b: int) -> int | None:
+        v = self.v
+        for k in range(a, b):
+            if not v.in_quote[k] and v.is_verb(k):
+                return k
+        return None
 
     def _is_adjunct(self, a: int, b: int) -> bool:
         """A time, place or occasion phrase set off by commas ("Jumat (31/7/2020)", "di Jakarta")."""
@@ -421,6 +459,16 @@ class _DocRun:
 
     def _np_left(self, j: int, s0: int, allow_pp: bool = False) -> SpeakerRef | None:
         v = self.v
+        # "Seorang pejabat ... yang enggan disebut namanya mengatakan"
+        for y in range(j, max(s0 - 1, j - 9), -1):
+            if v.low[y] == "yang":
+                if self._anonymous_in(y, j + 1):
+                    ref = self._np_left(y - 1, s0, allow_pp) if y - 1 >= s0 else None
+                    if ref is not None:
+                        ref.kind = "anonymous"
+                        ref.end = j + 1
+                    return ref
+                break
         a = j
         while a >= s0 and self._np_token(a):
             a -= 1
@@ -435,6 +483,8 @@ class _DocRun:
 
     def _trim(self, a: int, b: int) -> tuple[int, int]:
         v, lex = self.v, self.lex
+        if a == v.sent_start(a):
+            a = self._skip_dateline(a, b)
         while a < b and v.ent_at[a] < 0 and (
             v.low[a] in lex.leading_connectives or v.punct[a] or v.space[a]
             or (v.time[a] and v.low[a] not in lex.demonstratives)
@@ -461,9 +511,12 @@ class _DocRun:
         if a >= b:
             return None
         words = v.low[a:b]
-        for k in range(a, b):
-            if lex.anonymity.match(v.low, k):
-                return SpeakerRef(a, b, "anonymous")
+        if self._anonymous_in(a, b):
+            return SpeakerRef(a, b, "anonymous")
+        ents_here = self._ents_in(a, b)
+        if words[0] in lex.indefinites and not any(e.type == "PER" for e in ents_here) \
+                and self._name_segment(a, b) is None:
+            return SpeakerRef(a, b, "anonymous")  # "seorang pejabat NIS": an official nobody names
         if b - a == 1:
             w = words[0]
             if w in lex.singular_pronouns:
@@ -479,7 +532,7 @@ class _DocRun:
         hb = b
         for k in range(a + 1, b):
             if v.low[k] in lex.speaker_inner and v.ent_at[k] < 0:
-                if any(v.ent_at[t] >= 0 or v.is_cap(t) for t in range(a, k)):
+                if any(e.type == "PER" and e.start < k for e in ents) or self._name_segment(a, k) is not None:
                     hb = k
                 break
         head_ents = [e for e in ents if e.start < hb]
@@ -505,6 +558,14 @@ class _DocRun:
         if v.has_pos and not any(v.pos[k] in ("NOUN", "PROPN", "PRON") for k in range(a, b)):
             return None
         return SpeakerRef(a, b, "role")
+
+    def _anonymous_in(self, a: int, b: int) -> bool:
+        """An anonymity phrase ("sumber anonim", "enggan disebut namanya") in lower-case words."""
+        v, lex = self.v, self.lex
+        for k in range(a, b):
+            if v.ent_at[k] < 0 and not v.is_cap(k) and lex.anonymity.match(v.low, k):
+                return True
+        return False
 
     def _ents_in(self, a: int, b: int) -> list[EntRef]:
         v = self.v
@@ -666,7 +727,12 @@ class _DocRun:
             m += 1
         if m <= k:
             return None
-        return self._make_ref(k, m)
+        ref = self._make_ref(k, m)
+        # "kata seorang pejabat, yang enggan disebut namanya, ..."
+        t = m + 1 if m < v.n and v.low[m] == "," else m
+        if ref is not None and t < v.n and v.low[t] == "yang" and self._anonymous_in(t, min(v.n, t + 8)):
+            ref.kind = "anonymous"
+        return ref
 
     def _post(self, c: int) -> tuple[int, SpeakerRef | None, int] | None:
         """Attribution after a closing mark: (cue token, speaker, end of the attribution)."""
@@ -880,7 +946,16 @@ class _DocRun:
             return None  # "menyebutnya sebagai ...", "menjelaskan tentang ...": naming or topic, no clause
         if w == "hal" and k + 1 < e and v.low[k + 1] in lex.demonstratives:
             return None
+        # "membantah kabar bahwa ...", "menyatakan kekhawatiran bahwa ...": the clause follows 'bahwa'
+        for t in range(k + 1, min(e, k + 4)):
+            if v.low[t] == "bahwa":
+                if not any(v.is_verb(x) or v.is_cap(x) or v.in_quote[x] for x in range(k, t)):
+                    k = t + 1
+                break
+        if k >= e:
+            return None
         b = e
+        cut_verb: int | None = None
         m = k
         while m < e:
             lw = v.low[m]
@@ -889,11 +964,12 @@ class _DocRun:
                 if lex.relay.match(v.low, m + 1) or lex.post_cue(nxt) or nxt in ("sambil", "seraya", "sembari"):
                     b = m
                     break
-            if lw in lex.verb_coordinators and m > k and m + 1 < e and lex.verb_class(v.low[m + 1]):
-                b = m  # "membantah tuduhan itu dan menuntut ...": the next verb has its own clause
-                break
+            if cut_verb is None and lw in lex.verb_coordinators and m > k and m + 1 < e \
+                    and lex.verb_class(v.low[m + 1]):
+                cut_verb = m + 1  # "membantah tuduhan itu dan menuntut ...": maybe its own clause
             m += 1
-        b = self._trim_end(k, b)
+        full_b = self._trim_end(k, b)
+        b = self._trim_end(k, cut_verb - 1) if cut_verb is not None else full_b
         if b <= k:
             return None
         short_ok = cls == "say" and not any(v.in_quote[t] for t in range(k, b))
@@ -903,7 +979,26 @@ class _DocRun:
             markers = any(v.low[t] in lex.clause_markers for t in range(k, b))
             if not markers and not (cls == "request" and any(v.is_verb(t) for t in range(k + 1, b))):
                 return None
+        if cut_verb is not None:
+            # the first clause stands on its own: the quote runs on over the coordinated verb, which
+            # also gets its own quote
+            b = full_b
         return k, b
+
+    def _skip_dateline(self, a: int, b: int) -> int:
+        """Start after a dateline ("JAKARTA -", "LUKSEMBURG –", "JAKARTA, 20 Agustus 2024 –")."""
+        v = self.v
+        k = a
+        while k < b and k < a + 10:
+            t = v.text[k]
+            if t in ("-", "–", "—", "--"):
+                if k > a and v.text[a].isupper() and len(v.text[a]) > 1:
+                    return k + 1
+                return a
+            if not (t.isupper() or v.time[k] or t in (",", "(", ")", "/") or t[:1].isdigit()):
+                return a
+            k += 1
+        return a
 
     def _trim_end(self, a: int, b: int) -> int:
         """Drop trailing punctuation, keeping a closing bracket whose opener is inside."""
@@ -925,7 +1020,7 @@ class _DocRun:
         out: list[_Cand] = []
         covered = [False] * v.n
         for i in range(v.n):
-            if not v.in_quote[i] and v.low[i] in ("menurut", "mengutip"):
+            if not v.in_quote[i] and v.low[i] in ("menurut", "mengutip", "menurutnya"):
                 cand = self._according_to(i)
                 if cand is not None:
                     out.append(cand)
@@ -941,7 +1036,7 @@ class _DocRun:
                 if cand is not None:
                     out.append(cand)
                 continue
-            if w in ("menurut", "mengutip"):
+            if w in ("menurut", "mengutip", "menurutnya"):
                 continue
             if w in lex.noun_cues:
                 cand = self._noun_cue(i)
@@ -956,8 +1051,15 @@ class _DocRun:
 
     def _indirect_from_verb(self, i: int, cls: str, directs: list[_Cand]) -> _Cand | None:
         v, lex = self.v, self.lex
-        if i > 0 and v.low[i - 1] in lex.irrealis_before:
-            return None  # "untuk menanggapi", "akan mengumumkan": not speech that happened
+        if i in self._consumed:
+            return self._mention(i)
+        j = i - 1
+        while j >= 0 and j > i - 4:
+            if v.low[j] in lex.irrealis_before:
+                return None  # "untuk menanggapi", "belum pernah mengakui": not speech that happened
+            if v.low[j] not in lex.subject_adverbs:
+                break
+            j -= 1
         nxt = i + 1
         if nxt < v.n and v.low[nxt] in lex.verb_coordinators and nxt + 1 < v.n and lex.verb_class(v.low[nxt + 1]):
             return None  # "mengecam dan menolak X": the last verb carries the clause
@@ -992,10 +1094,13 @@ class _DocRun:
         """'Menurut X, ...' and 'Mengutip X, ...' (a relay when X is an outlet)."""
         v, lex = self.v, self.lex
         s0, e = v.sent_start(i), v.sent_end(i)
-        ref = self._speaker_right(i + 1)
+        if v.low[i].endswith("nya"):  # "Menurutnya, ..."
+            ref: SpeakerRef | None = SpeakerRef(i, i + 1, "pronoun")
+        else:
+            ref = self._speaker_right(i + 1)
         if ref is None or ref.kind == "inherit":
             return None
-        if self._relay_target(i + 1, ref.end)[0] is not None:
+        if ref.end > i + 1 and self._relay_target(i + 1, ref.end)[0] is not None:
             return None
         lead = all(v.low[t] in lex.leading_connectives or v.punct[t] or v.space[t] for t in range(s0, i))
         m = ref.end
@@ -1055,7 +1160,7 @@ class _DocRun:
             end = ref.end if ref else i + 1
         if ref is None:
             return None
-        a, b = s0, i - 1
+        a, b = self._skip_dateline(s0, i - 1), i - 1
         while a < b and (v.punct[a] or v.space[a]):
             a += 1
         text = v.span_text(a, b).strip()
@@ -1286,7 +1391,7 @@ class _DocRun:
         v = self.v
         head = v.low[ref.start]
         for p, r, t in reversed(history):
-            if p < ref.start and not r.anonymous and head in t.split():
+            if p < ref.start and (r.name or r.anonymous) and head in t.split():
                 return [_copy(r)]
         described = self._described(ref, history)
         if described:
@@ -1337,7 +1442,7 @@ class _DocRun:
         if not want:
             return []
         for p, r, t in reversed(history):
-            if p < ref.start and r.name and not r.anonymous and r.type == "PER" and all(w in t.split() for w in want):
+            if p < ref.start and (r.name or r.anonymous) and all(w in t.split() for w in want):
                 return [_copy(r)]
         for e in reversed(v.ents):
             if e.end > ref.start or e.type != "PER":

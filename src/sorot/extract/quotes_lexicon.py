@@ -79,6 +79,7 @@ class QuoteLexicon:
     relay: PhraseIndex
     relay_skip: frozenset[str]
     anonymity: PhraseIndex
+    indefinites: frozenset[str]
     singular_pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
     party_pronouns: frozenset[str]
@@ -159,6 +160,7 @@ def from_mapping(data: dict[str, Any]) -> QuoteLexicon:
         relay=PhraseIndex(data.get("relay_phrases") or []),
         relay_skip=_words(data.get("relay_skip")),
         anonymity=PhraseIndex(data.get("anonymity_phrases") or []),
+        indefinites=_words(data.get("indefinites")),
         singular_pronouns=_words(pronouns.get("singular")),
         plural_pronouns=_words(pronouns.get("plural")),
         party_pronouns=_words(pronouns.get("party")),
