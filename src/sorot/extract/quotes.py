@@ -562,10 +562,7 @@ class _DocRun:
     def _anonymous_in(self, a: int, b: int) -> bool:
         """An anonymity phrase ("sumber anonim", "enggan disebut namanya") in lower-case words."""
         v, lex = self.v, self.lex
-        for k in range(a, b):
-            if v.ent_at[k] < 0 and not v.is_cap(k) and lex.anonymity.match(v.low, k):
-                return True
-        return False
+        return any(v.ent_at[k] < 0 and not v.is_cap(k) and lex.anonymity.match(v.low, k) for k in range(a, b))
 
     def _ents_in(self, a: int, b: int) -> list[EntRef]:
         v = self.v
