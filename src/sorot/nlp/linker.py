@@ -294,7 +294,7 @@ class EntityLinker:
         cands += self._place_cands(doc, ctx, cands)
         chosen = self._resolve(doc, cands)
         chosen = [c for c in chosen if not self._generic_event(doc, c)]
-        self._apply_metonymy(doc, chosen)
+        self._apply_metonymy(doc, ctx, chosen)
         self._apply_teams(doc, ctx, chosen)
         self._attach_nested(chosen, cands)
         chosen += self._local_aliases(doc, ctx, chosen)
@@ -591,6 +591,11 @@ class EntityLinker:
             if c.label == "ORG" and c.length >= 2:
                 known_orgs.append([normalize(t.text) for t in doc[c.start : c.end]])
         person_at: set[int] = set()
+        places_at = {
+            c.start: c.end
+            for c in cands
+            if c.entry is not None and c.entry.type == "GPE" and c.source == "gaz"
+        }
         out: list[Cand] = []
         i = 0
         while i < n:
@@ -616,6 +621,8 @@ class EntityLinker:
                 i += 1
                 continue
             j = self._extend(doc, i, covered, headed)
+            if normalize(tok.text) in d.org_heads and j in places_at and j < n:
+                j = places_at[j]  # "Universitas Indonesia", "Dinas Kesehatan Jawa Barat"
             j = self._split_known_org(doc, i, j, known_orgs)
             start, end = i, j
             i = j
@@ -872,7 +879,7 @@ class EntityLinker:
         )
 
     # ------------------------------------------------------------------ context rules
-    def _apply_metonymy(self, doc: Doc, chosen: list[Cand]) -> None:
+    def _apply_metonymy(self, doc: Doc, ctx: _DocContext, chosen: list[Cand]) -> None:
         """A capital used as a place stays the city; as an actor it becomes its state."""
         for c in chosen:
             entry = c.entry
@@ -880,6 +887,14 @@ class EntityLinker:
                 continue
             if c.info.get("dateline") or self._place_context(doc, c.start, c.end):
                 continue
+            prev = c.start - 1
+            if (
+                prev >= 0
+                and _is_word_cap(doc[prev])
+                and not ctx.is_sent_start(prev)
+                and not ctx.in_title[prev]
+            ):
+                continue  # the end of a longer name ("Persija Jakarta"), not the government
             state = self.gaz.get(entry.metonym_of)
             if state is None:
                 continue
@@ -914,7 +929,12 @@ class EntityLinker:
                 sport, best = kind, hits
         template = str(self.data.sports.get("team_name") or "{country} national {sport} team")
         for c in chosen:
-            if c.entry is None or c.entry.kind not in STATE_KINDS or c.info.get("dateline"):
+            if (
+                c.entry is None
+                or c.entry.kind not in STATE_KINDS
+                or c.info.get("dateline")
+                or c.info.get("metonym")
+            ):
                 continue
             sent = (
                 doc[c.start].sent
