@@ -98,6 +98,7 @@ class Cand:
     order: tuple[int, int] = (0, 0)  # mention positions of actor, target (reciprocal orientation)
     keys: set[str] = field(default_factory=set)
     date: str | None = None
+    when: str | None = None  # the time expression that dates it, resolved or not
     copy: bool = False  # a denial copy of an earlier event
 
 
@@ -116,7 +117,7 @@ class EventCoder:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
-        self._dates_for_span = _optional("sorot.extract.dates", "dates_for_span")
+        self._dates_for_span = _optional("sorot.extract.dates", "timexes_for_span")
 
     # -- public -------------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -222,6 +223,13 @@ class _DocRun:
                 for c in inner:
                     if src:
                         c.source = src
+        for g, lo, hi in regions:
+            # "menjangkau China untuk mendapatkan dukungan untuk amunisi": what is asked for
+            if g.form.trigger.type == "REQUEST" and g.form.trigger.control:
+                found = self._items(lo, hi)
+                for g_c in produced.get(id(g), []):
+                    if g_c.item is None and found:
+                        g_c.item = found[0]
         # ACCUSE/REJECT without a named target: the actors of the event it condemns
         for t in trigs:
             tr = t.form.trigger
@@ -370,6 +378,7 @@ class _DocRun:
         k = j
         listed: list[Unit] | None = None
         lead_entity = False
+        seen_conj = False
         while k >= a:
             c = v.cls[k]
             if c == "E" or v.low[k] in roles or c == "PAR":
@@ -385,9 +394,14 @@ class _DocRun:
                 break
             if c in ("C", ",", "-"):
                 p = k - 1
-                if p >= a and (v.cls[p] in ("E", "N", "PAR") or v.low[p] in roles) and (c != "," or units) and (
-                    v.cue[p] is None
-                ):
+                while p >= a and v.cls[p] in ("C", ","):  # ", hingga", ", dan"
+                    p -= 1
+                # a comma lists only inside "A, B dan C" (read right to left: after the conjunction);
+                # "Menurut X, Y mengecam" is two phrases
+                if p >= a and (v.cls[p] in ("E", "N", "PAR") or v.low[p] in roles) and (
+                    c != "," or (units and seen_conj)
+                ) and v.cue[p] is None:
+                    seen_conj = seen_conj or c == "C" or any(v.cls[x] == "C" for x in range(p + 1, k))
                     k -= 1
                     continue
                 break
@@ -411,6 +425,8 @@ class _DocRun:
         out: list[Party] = []
         for unit in units:
             actor = next((m.actor for m in reversed(unit) if m.actor), None)
+            if actor is None:
+                continue  # an unaffiliated person or a place that acts for nobody
             head = unit[-1]
             out.append(Party(actor, head.name, head.start, at=unit[0].start))
         return out
@@ -679,10 +695,16 @@ class _DocRun:
         return names[0] if names else None
 
     # ------------------------------------------------------------------ right side
-    def _right(self, start: int, b: int) -> tuple[list[Unit], list[Unit], list[tuple[str, list[Unit], int]], int]:
-        """After a verb: (direct-object units, possessor units, [(preposition, units, pos)], clause end)."""
+    def _right(
+        self, start: int, b: int
+    ) -> tuple[list[Unit], list[Unit], list[tuple[str, list[Unit], int]], int, int]:
+        """After a verb: (direct-object units, possessor units, [(preposition, units, pos)], clause end,
+        end of the object phrase)."""
         v = self.v
         j = self._skip_right(start, b, {"S", "T"})
+        # "mengecam dan menolak deklarasi NATO": coordinated verbs share the object
+        while j + 1 < b and v.cls[j] in ("C", ",") and v.cls[self._skip_right(j + 1, b, {"S", "T"})] == "V":
+            j = self._skip_right(self._skip_right(j + 1, b, {"S", "T"}) + 1, b, {"S", "T"})
         direct: list[Unit] = []
         poss: list[Unit] = []
         pps: list[tuple[str, list[Unit], int]] = []
@@ -718,19 +740,20 @@ class _DocRun:
                 k = self._short_relative(k, b)
                 continue
             break
-        end = k
+        end = obj_end = k
         # prepositional phrases until the clause ends
         while k < b:
             c = v.cls[k]
             if c == "B" and v.low[k] == "yang" and self._short_relative(k, b):
                 k = self._short_relative(k, b)
                 continue
-            if c == "L" and pps:
+            if c == "L":
                 units, k2 = self._units_right(k + 1, b, pp=True)
-                if units:
+                if units and pps:
                     pps[-1] = (pps[-1][0], pps[-1][1] + units, pps[-1][2])
                     k = end = k2
                     continue
+                pps.append(("termasuk", [], k))  # ", termasuk amunisi": more of the object
             if c == "END" or c == "B" or c == "V" or (c == "," and k + 1 < b and v.cls[k + 1] in ("V", "B", "C")):
                 break
             if c == "P":
@@ -747,7 +770,7 @@ class _DocRun:
                 continue
             k += 1
             end = k
-        return direct, poss, pps, end
+        return direct, poss, pps, end, obj_end
 
     def _units_right(self, k: int, b: int, pp: bool = False) -> tuple[list[Unit], int]:
         """Coordinated mention units starting at token k (titles before a name are allowed)."""
@@ -827,6 +850,19 @@ class _DocRun:
         return j < b and v.cls[j] == "V"
 
     # ------------------------------------------------------------------ items
+    def _item_windows(self, start: int, obj_end: int, pps: list[tuple[str, list[Unit], int]], end: int) -> list[str]:
+        """Items of the object phrase and of the phrases that name what moves or is used ("berupa X",
+        "dengan X", ", termasuk X") -- not those of a reason or a comparison further on."""
+        item_preps = {"berupa", "dengan", "termasuk", "seperti", "sebanyak", "antara", "oleh", "dari"}
+        items = self._items(start, obj_end)
+        bounds = [pos for _p, _u, pos in pps] + [end]
+        for n, (prep, _units, pos) in enumerate(pps):
+            if prep in item_preps:
+                for it in self._items(pos + 1, bounds[n + 1]):
+                    if it not in items and not any(self.lex.is_ancestor(o, it) for o in items if o != it):
+                        items.append(it)
+        return items
+
     def _items(self, lo: int, hi: int) -> list[str]:
         """Items mentioned in tokens [lo, hi): a general and a specific item coordinated ("senjata atau
         amunisi") are one general statement; items after "termasuk"/"seperti" stay apart."""
@@ -898,8 +934,9 @@ class _DocRun:
             j -= 1
         # after the trigger: "pembelian potensial", "... jika diserang"
         k = self._skip_right(t.end, b, {"S", "T"})
-        if k < b and v.cue[k] is not None and "potential" in v.cue[k][1] and v.cls[k] != "V":
-            tags.add("potential")
+        post = self.lex.raw.get("post_cues") or {}
+        if k < b and v.low[k] in post:
+            tags.add(str(post[v.low[k]]))
         for k in range(t.end, b):
             c = v.cls[k]
             if c == "END":
@@ -940,7 +977,7 @@ class _DocRun:
             return []
         frame = tr.frame
         # what follows the trigger
-        direct, poss, pps, args_end = self._right(t.end, b)
+        direct, poss, pps, args_end, obj_end = self._right(t.end, b)
         # the head noun after the verb decides some types ("mengirim surat" is a letter, not aid)
         j = self._skip_right(t.end, b, {"S", "T"})
         head_word = v.low[j] if j < b else ""
@@ -958,7 +995,7 @@ class _DocRun:
             mode = spec.get("mode", mode)
         if etype is None:
             return []
-        items = self._items(t.end, args_end)
+        items = self._item_windows(t.end, obj_end, pps, args_end)
         if t.cls == "passive":
             lo_items = self._skip_left(t.start - 1, a, {"S", "T"})
             items = items or self._items(max(a, lo_items - 4), t.start)
@@ -1162,6 +1199,8 @@ class _DocRun:
             return ("dengan",)
         if etype in ("ASSAULT", "COERCE"):
             return ("ke", "terhadap", "atas")
+        if etype in ("MOBILIZE", "PROTEST"):
+            return ("terhadap",)
         return ("kepada", "terhadap", "ke", "atas", "dengan")
 
     def _hyphen_pair(self, units: list[Unit]) -> bool:
@@ -1428,7 +1467,7 @@ class _DocRun:
         and date. The merged event keeps the strongest status, the most specific item and source."""
         lex = self.lex
         for c in cands:
-            c.date = None
+            c.date, c.when = None, None
         self._date_all(cands)
         expanded: list[Cand] = []
         for c in cands:
@@ -1449,8 +1488,10 @@ class _DocRun:
                     continue
                 if k.item and c.item and not (lex.is_ancestor(k.item, c.item) or lex.is_ancestor(c.item, k.item)):
                     continue
-                if k.date and c.date and k.date != c.date:
+                if not c.speech and k.date and c.date and k.date != c.date:
                     continue
+                if not c.speech and k.when and c.when and k.when != c.when and not (k.date and k.date == c.date):
+                    continue  # "pada 30 Desember" and "minggu kemarin": two attacks, not one
                 # merge c into k
                 if MERGE_STRENGTH[c.status] > MERGE_STRENGTH[k.status]:
                     k.status = c.status
@@ -1471,6 +1512,7 @@ class _DocRun:
         return kept
 
     def _date_all(self, cands: list[Cand]) -> None:
+        """Date each candidate from the time expression governing its trigger (sorot.extract.dates)."""
         if self.dates_for_span is None:
             return
         v = self.v
@@ -1478,17 +1520,21 @@ class _DocRun:
             # the trigger's own clause dates it (not the dates of what a speech act talks about)
             start, end = v.char_span(c.lo if c.speech else c.trig, c.trig + 1)
             try:
-                dates = self.dates_for_span(self.doc, start, end, lead_fallback=c.speech)
+                found = list(self.dates_for_span(self.doc, start, end, lead_fallback=c.speech))
             except Exception:  # a bug in another layer must not lose the events
-                log.exception("dates_for_span failed")
-                dates = []
-            dates = [d for d in dates if d]
-            if not dates:
+                log.exception("timexes_for_span failed")
+                found = []
+            if not found:
                 continue
-            c.date = dates[0]
-            if len(dates) > 1 and not c.speech:
+            if found[0].kind != "vague":  # "baru-baru ini" tells nothing apart
+                c.when = (found[0].text or "").lower() or None
+            values = [t.value for t in found if t.value]
+            if not values:
+                continue
+            c.date = values[0]
+            if len(values) > 1 and not c.speech:
                 # "menyerang ... pada 30 Desember 2023 dan 2 Januari 2024": one event per date
-                c._dates = [replace(c, date=d) for d in dict.fromkeys(dates)]  # type: ignore[attr-defined]
+                c._dates = [replace(c, date=d) for d in dict.fromkeys(values)]  # type: ignore[attr-defined]
 
     def _to_event(self, c: Cand) -> Event:
         v = self.v

@@ -58,13 +58,23 @@ class TextView:
         self.mentions: list[Mention] = []
         self.ment_at: list[int] = [-1] * n
         entities = doc._.entities or {}
+        nested = list(doc.spans.get("sorot_mentions", [])) if "sorot_mentions" in doc.spans else []
         for ent in doc.ents:
             info = entities.get(ent.kb_id_) if ent.kb_id_ else None
             if info is None:
                 continue
             if self._is_dateline(ent.start, ent.end):
                 continue
-            m = Mention(ent.start, ent.end, info.id, info.name, info.actor(), info.type, info.kind)
+            actor, name = info.actor(), info.name
+            if actor is None:
+                # "KTT NATO" (an event named after who holds it) acts and speaks as the body inside it
+                for sp in nested:
+                    inner = entities.get(sp.kb_id_) if sp.kb_id_ else None
+                    if (inner is not None and inner.id != info.id and ent.start <= sp.start and sp.end <= ent.end
+                            and inner.actor()):
+                        actor, name = inner.actor(), inner.name
+                        break
+            m = Mention(ent.start, ent.end, info.id, name, actor, info.type, info.kind)
             for k in range(ent.start, ent.end):
                 self.ment_at[k] = len(self.mentions)
             self.mentions.append(m)
