@@ -399,3 +399,25 @@ def test_entity_f1_on_the_seed_gold(nlp: Language, shared_dir: Path) -> None:
     texts = {p.stem: p.read_text(encoding="utf-8") for p in seeds.glob("*.txt")}
     name_f1, typed_f1 = _gold_f1(nlp, shared_dir / "gold" / "seeds", texts)
     assert name_f1 >= 0.9 and typed_f1 >= 0.85
+
+
+@pytest.mark.slow
+def test_entity_f1_on_the_project_gold(analyzer) -> None:  # type: ignore[no-untyped-def]
+    """The examples shipped with the project, read and cleaned by the real pipeline."""
+    root = Path(__file__).resolve().parents[1] / "examples"
+    pairs = [(root / "corpus", root / "gold" / "corpus"), (root / "varied", root / "gold" / "varied")]
+    pairs = [(src, gold) for src, gold in pairs if src.is_dir() and gold.is_dir()]
+    if not pairs:
+        pytest.skip("examples/ is not available")
+    tp = fp = fn = 0
+    for src, gold_dir in pairs:
+        predicted = {d.id: d for d in analyzer.analyze_paths([str(src)]) if hasattr(d, "entities")}
+        for path in sorted(gold_dir.glob("*.json")):
+            gold = json.loads(path.read_text(encoding="utf-8"))
+            if not isinstance(gold, dict) or gold.get("id") not in predicted:
+                continue
+            pn = {e.name for e in predicted[gold["id"]].entities}
+            gn = {e["name"] for e in gold.get("entities") or []}
+            tp, fp, fn = tp + len(pn & gn), fp + len(pn - gn), fn + len(gn - pn)
+    assert tp + fn > 0
+    assert 2 * tp / (2 * tp + fp + fn) >= 0.9

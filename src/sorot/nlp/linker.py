@@ -81,6 +81,7 @@ class LinkerData:
     label_map: dict[str, str]
     titles: set[str]
     roles: dict[str, str]
+    role_modifiers: dict[str, str]
     role_fillers: set[str]
     place_before: list[list[str]]
     place_after: list[list[str]]
@@ -116,7 +117,10 @@ class LinkerData:
         """Read ``linker.yaml`` (or a replacement file with the same keys)."""
         with Path(path).open(encoding="utf-8") as fh:
             raw: dict[str, Any] = yaml.safe_load(fh) or {}
+        modifiers = {normalize(str(k)): str(v) for k, v in (raw.get("role_modifiers") or {}).items()}
         roles = {normalize(str(k)): str(v) for k, v in (raw.get("roles") or {}).items()}
+        for k, v in modifiers.items():
+            roles.setdefault(k, v)  # a modifier alone still marks a role position ("mantan Rudi")
         meto = raw.get("metonymy") or {}
         cues = raw.get("outlet_cues") or {}
         affixes = raw.get("common_word_affixes") or {}
@@ -125,6 +129,7 @@ class LinkerData:
             label_map={str(k): str(v) for k, v in (raw.get("label_map") or {}).items()},
             titles=_lower_set(raw.get("titles") or []),
             roles=roles,
+            role_modifiers=modifiers,
             role_fillers=_lower_set(raw.get("role_fillers") or []),
             place_before=_phrases(meto.get("place_before") or []),
             place_after=_phrases(meto.get("place_after") or []),
@@ -1209,6 +1214,7 @@ class EntityLinker:
         self, doc: Doc, start: int, end: int, ents: dict[int, Cand]
     ) -> tuple[str | None, list[str], str | None]:
         role: str | None = None
+        modifier: str | None = None
         affs: list[str] = []
         country: str | None = None
         i = start
@@ -1230,11 +1236,17 @@ class EntityLinker:
                     n = k
                     break
             if n:
-                found = self.data.roles[normalize(doc[i : i + n].text)]
-                role = found if role is None else role
+                phrase = normalize(doc[i : i + n].text)
+                found = self.data.roles[phrase]
+                if phrase in self.data.role_modifiers:
+                    modifier = found if modifier is None else modifier
+                elif role is None:
+                    role = found
                 i += n
                 continue
             i += 1
+        if modifier is not None:
+            role = f"{modifier} {role}" if role is not None else modifier
         return role, affs, country
 
     def _role_before(
