@@ -1,4 +1,8 @@
-"""The base pipeline loader: the shipped model, and the blank fallback when no model is present."""
+"""The base pipeline loader: the shipped model, and the blank fallback when no model is present.
+
+Sentences are written for these tests. Checks on the trained model are about structure and easy, unambiguous
+cases, so they hold for any reasonable retraining, not for one set of weights.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,9 @@ import logging
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 
-from sorot.nlp.model import ENTITY_LABELS, MODEL_DIR, load_base, model_available
+from sorot.nlp.model import ENTITY_LABELS, MODEL_DIR, UPOS, load_base, model_available
 
 
 def test_fallback_without_model(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
@@ -19,3 +24,74 @@ def test_fallback_without_model(tmp_path: Path, caplog: pytest.LogCaptureFixture
     doc = nlp('"Sidang ditunda," kata hakim, Senin (2/9). Jaksa keberatan.')
     assert [t.text for t in doc][-7:-3] == ["(", "2/9", ")", "."]
     assert len(list(doc.sents)) == 2
+
+
+needs_model = pytest.mark.skipif(not model_available(), reason="no trained model in src/sorot/models")
+
+TEXT = (
+    "JAKARTA – Presiden Joko Widodo meresmikan Bendungan Jatigede di Sumedang, Jawa Barat, Senin (31/8). "
+    '"Bendungan ini akan mengairi sawah petani," katanya. '
+    "Menurut Kementerian Pekerjaan Umum, proyek itu menelan biaya Rp 4,1 triliun. "
+    "Sementara itu, tim nasional Indonesia kalah 1-2 dari Vietnam di Hanoi."
+)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_base()
+
+
+@needs_model
+def test_pipeline_components(nlp: Language) -> None:
+    for name in ("sorot_sentences", "tok2vec", "tagger", "morphologizer", "parser", "ner"):
+        assert name in nlp.pipe_names
+    assert nlp.pipe_names[0] == "sorot_sentences"
+    assert set(nlp.get_pipe("ner").labels) <= set(ENTITY_LABELS)
+
+
+@needs_model
+def test_annotations_present(nlp: Language) -> None:
+    doc = nlp(TEXT)
+    assert all(t.pos_ in UPOS for t in doc if not t.is_space)
+    assert all(t.tag_ for t in doc if not t.is_space)
+    assert any(str(t.morph) for t in doc)
+    assert all(t.dep_ for t in doc if not t.is_space)
+    assert all(e.label_ in ENTITY_LABELS for e in doc.ents)
+    # punctuation and numbers get the obvious tags
+    assert {t.pos_ for t in doc if t.text in {".", ",", "–"}} == {"PUNCT"}
+
+
+@needs_model
+def test_parser_keeps_rule_sentences(nlp: Language) -> None:
+    """The parser must not move the rule-based boundaries: the quote stays with its sentence."""
+    doc = nlp(TEXT)
+    sents = [s.text.strip() for s in doc.sents]
+    assert sents[0].endswith("(31/8).")
+    assert sents[1] == '"Bendungan ini akan mengairi sawah petani," katanya.'
+    assert len(sents) == 4
+    for sent in doc.sents:
+        roots = [t for t in sent if t.head.i == t.i]
+        assert len(roots) == 1
+        assert all(sent.start <= t.head.i < sent.end for t in sent)
+
+
+@needs_model
+def test_clear_entities(nlp: Language) -> None:
+    doc = nlp(TEXT)
+    ents = {(e.text, e.label_) for e in doc.ents}
+    assert ("Joko Widodo", "PER") in ents
+    assert any(text in {"Vietnam", "Hanoi", "Sumedang", "Jawa Barat"} and lab == "GPE" for text, lab in ents)
+    assert any(lab == "ORG" for _, lab in ents)
+
+
+@needs_model
+def test_clitic_cue_is_one_verb_token(nlp: Language) -> None:
+    doc = nlp('"Harga beras turun," katanya kepada wartawan.')
+    cue = next(t for t in doc if t.text == "katanya")
+    assert cue.pos_ == "VERB"
+
+
+@needs_model
+def test_model_size_under_budget() -> None:
+    size = sum(p.stat().st_size for p in MODEL_DIR.parent.rglob("*") if p.is_file())
+    assert size < 50 * 1024 * 1024
