@@ -36,13 +36,16 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sorot.contract import Event
-from sorot.extract.events_lexicon import Form, Lexicon, load_lexicon
+from sorot.extract.events_lexicon import Form, Lexicon, Trigger, load_lexicon
 from sorot.extract.events_text import Mention, TextView
 from sorot.nlp.extensions import register_extensions
 
 log = logging.getLogger(__name__)
 
 ANONYMOUS = "anonymous"
+# Dated incidents: two attacks on different dates are two events (a transfer or a statement repeated
+# with different dates is still one proposition).
+INCIDENTS = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "CONSULT"})
 STATUS_RANK = {"asserted": 0, "planned": 1, "potential": 2, "hypothetical": 3, "denied": 4}
 # When repeats of one proposition merge, the strongest status wins (asserted and denied are never merged).
 MERGE_STRENGTH = {"hypothetical": 0, "planned": 1, "potential": 2, "asserted": 3, "denied": 3}
@@ -100,6 +103,14 @@ class Cand:
     date: str | None = None
     when: str | None = None  # the time expression that dates it, resolved or not
     copy: bool = False  # a denial copy of an earlier event
+    incomplete: bool = False  # a transfer whose giver or receiver the document names elsewhere
+
+
+_LABEL_FORM = Form(
+    ("<label>",),
+    Trigger(lemma="label", type="ACCUSE", mode="disapprove", speech=True, opaque=True),
+    "active",
+)
 
 
 # ------------------------------------------------------------------------------------------- optional layers
@@ -157,6 +168,11 @@ class _DocRun:
                 rank = 1
             self.rank_of[info.name] = rank
         self.reporters: dict[int, list[tuple[int, str, str]]] = {}
+        self.actor_freq: dict[str, int] = {}
+        for m in self.v.mentions:
+            if m.actor:
+                self.actor_freq[m.actor] = self.actor_freq.get(m.actor, 0) + 1
+        self.sent_cands: list[Cand] = []
         self.outlets = {i.name for i in ents.values() if (i.kind or "") in ("outlet", "news_agency")}
         self.quotes = list(doc._.quotes or [])
         self.quote_meta = list(getattr(doc._, "quote_meta", None) or []) if doc.has_extension("quote_meta") else []
@@ -166,6 +182,7 @@ class _DocRun:
         v = self.v
         for si in range(len(v.sents)):
             self._code_sentence(si)
+        self._complete_transfers()
         self._orient_reciprocal()
         merged = self._merge(self.cands)
         return [self._to_event(c) for c in merged]
@@ -193,10 +210,12 @@ class _DocRun:
                 governor[id(t)] = best[0]
 
         produced: dict[int, list[Cand]] = {}
+        self.sent_cands = []
         for t in trigs:
             if t.frame == "deny":
                 continue
             produced[id(t)] = self._code_trigger(t, si, a, b, governor.get(id(t)))
+            self.sent_cands.extend(produced[id(t)])
         # governors act on what they govern
         for t in trigs:
             gov = governor.get(id(t))
@@ -219,6 +238,10 @@ class _DocRun:
                 if inner:
                     produced[id(gov)] = []  # the allegation is carried by what it alleges
             elif trig_g.opaque and trig_g.speech and t.cls == "noun":
+                # what is condemned or rejected is coded when it is a material act (a transfer, an attack);
+                # a relationship or a meeting named as the object of criticism is not a claim of its own
+                inner = [c for c in inner if c.type not in ("COOPERATE", "CONSULT", "AGREE", "SUPPORT")]
+                produced[id(t)] = inner
                 src = self._speaker_name(gov, si)
                 for c in inner:
                     if src:
@@ -275,9 +298,33 @@ class _DocRun:
                         t.light, t.head, t.light_patient = j, j, True
             out.append(t)
             i += n
+        out.extend(self._label_triggers(a, b, {t.start for t in out}))
+        out.sort(key=lambda t: t.start)
         # a light verb that is itself a trigger ("memberikan bantuan") is consumed by its noun
         lights = {t.light for t in out if t.light is not None}
         return [t for t in out if t.start not in lights]
+
+    def _label_triggers(self, a: int, b: int, taken: set[int]) -> list[Trig]:
+        """"menyebut laporan Seoul sebagai fantasi", "menilai X sebagai ancaman": naming someone's act by a
+        word of blame accuses them (ACCUSE, the verb's subject against the object's owner)."""
+        v, lex = self.v, self.lex
+        verbs = {str(w).lower() for w in lex.raw.get("label_verbs") or []}
+        if not verbs:
+            return []
+        labels = [tuple(str(w).lower().split()) for w in lex.raw.get("label_nouns") or []]
+        out: list[Trig] = []
+        for k in range(a, b):
+            if v.low[k] not in verbs or k in taken:
+                continue
+            j = k + 1
+            while j < b and v.cls[j] not in ("END", "B", "V") and v.low[j] != "sebagai":
+                j += 1
+            if j >= b or v.low[j] != "sebagai":
+                continue
+            x = self._skip_right(j + 1, b, {"Q", "S"})
+            if any(tuple(v.low[x : x + len(lab)]) == lab for lab in labels):
+                out.append(Trig(k, k + 1, _LABEL_FORM, "active", head=k))
+        return out
 
     # ------------------------------------------------------------------ scanning helpers
     def _skip_left(self, j: int, a: int, classes: set[str]) -> int:
@@ -441,9 +488,16 @@ class _DocRun:
         v, g = self.v, self.g
         in_quote = v.quote_id[head] if head < v.n else -1
         j = head - 1
+        crossed = False  # passed a coordination or a same-subject connective ("..., serta menuding")
         while j >= a:
             c = v.cls[j]
             w = v.low[j]
+            if w in g.get("self_pronouns", set()):
+                # "menepis laporan bahwa negaranya memasok": the subject of the clause around it
+                prev_v = next((k for k in range(j - 1, a - 1, -1) if v.cls[k] == "V"), None)
+                if prev_v is not None and depth < 3:
+                    return self._at(self._subject(prev_v, a, depth + 1), j)
+                return []
             if c in ("S", "T", "Q") or (v.cue[j] is not None and c not in ("E", "B", "P", "N")):
                 j -= 1
                 continue
@@ -460,6 +514,10 @@ class _DocRun:
                 bc = v.cls[before] if before >= a else "START"
                 if bc == "P":
                     # inside a prepositional phrase (an adjunct): not the subject
+                    j = before - 1
+                    continue
+                if crossed and bc == "B" and v.low[before] == "bahwa":
+                    # the subject of a reported clause, not of the verb coordinated with the reporting one
                     j = before - 1
                     continue
                 if bc == "V":
@@ -484,6 +542,7 @@ class _DocRun:
                 j -= 1
                 continue
             if c == ",":
+                crossed = True
                 j -= 1
                 continue
             if c == "B":
@@ -498,10 +557,12 @@ class _DocRun:
                     if obj is not None:
                         return obj
                 if w in g.get("same_subject", set()) or w in g.get("complementizers", set()):
+                    crossed = crossed or w in g.get("same_subject", set())
                     j -= 1
                     continue
                 return []
             if c == "C":
+                crossed = True
                 j -= 1
                 continue
             if c in ("END", "L", "-"):
@@ -567,8 +628,8 @@ class _DocRun:
         v = self.v
         seen: dict[str, Party] = {}
         k = j - 1
-        limit = v.sents[max(0, v.sent_of[j] - 2)][0]
-        while k >= limit and len(seen) < 2:
+        limit = v.sents[max(0, v.sent_of[j] - 3)][0]
+        while k >= limit:
             m = v.mention(k)
             if m is not None:
                 if m.actor and m.actor not in seen:
@@ -578,7 +639,10 @@ class _DocRun:
             k -= 1
         if len(seen) < 2:
             return []
-        return sorted(seen.values(), key=lambda p: p.pos)
+        # of the states named lately, the two the article is about (named most often), in order of mention
+        freq = self.actor_freq
+        ranked = sorted(seen.values(), key=lambda p: (-freq.get(p.actor or "", 0), -p.pos))[:2]
+        return sorted(ranked, key=lambda p: p.pos)
 
     def _resolve_pronoun(self, j: int, a: int) -> list[Party]:
         v, g = self.v, self.g
@@ -773,12 +837,21 @@ class _DocRun:
         return direct, poss, pps, end, obj_end
 
     def _units_right(self, k: int, b: int, pp: bool = False) -> tuple[list[Unit], int]:
-        """Coordinated mention units starting at token k (titles before a name are allowed)."""
+        """Coordinated mention units starting at token k (titles before a name are allowed; in a
+        prepositional phrase a few common nouns too: "terhadap perusahaan pelayaran Rusia")."""
         v = self.v
-        roles = self.g.get("role_nouns", set())
+        roles = self.g.get("role_nouns", set()) | self.g.get("place_nouns", set())
         units: list[Unit] = []
         cur: Unit = []
         j = k
+        if pp:
+            lead = k
+            while lead < b and lead - k < 4 and v.cls[lead] in ("N", "S") and v.trig[lead] is None and (
+                v.cue[lead] is None
+            ):
+                lead += 1
+            if lead < b and lead > k and v.mention(lead) is not None:
+                j = lead
         while j < b:
             m = v.mention(j)
             if m is not None:
@@ -1036,6 +1109,9 @@ class _DocRun:
                     return self._parties(units)
             return []
 
+        def pp_generic() -> bool:
+            return any(p in tpreps and not units and self._generic_at(pos + 1) for p, units, pos in pps)
+
         subj: list[Party] = []
         if t.cls in ("active", "passive") or t.light is not None:
             subj = self._subject(t.head, a)
@@ -1078,6 +1154,14 @@ class _DocRun:
                 if k < b and v.cls[k] == "E":
                     agent_units, _ = self._units_right(k, b)
             actors = self._parties(agent_units or [])
+            if not actors and etype == "ASSAULT":
+                # "memasok rudal kepada Rusia, yang kemudian ditembakkan ke Ukraina": the receiver fires them
+                before = self._skip_left(t.start - 1, a, {"S", "T", ","})
+                if before >= a and v.low[before] == "yang":
+                    given = [c for c in self.sent_cands if c.type == "AID" and c.target]
+                    if given:
+                        actors = [Party(given[-1].target, None, given[-1].trig)]
+                        items = items or ([given[-1].item] if given[-1].item else [])
             if frame == "acquire":
                 actors, targets = self._parties(prep_units.get("dari") or []), subj
             elif frame == "transfer":
@@ -1121,6 +1205,11 @@ class _DocRun:
         if not targets and etype in ("ACCUSE", "REJECT"):
             ref = self._anaphor_referents(j, b, si)
             targets = [Party(c.actor, None, 0) for c in ref if c.actor][:1]
+        if not targets and tr.speech and subj:
+            # "Seoul mendesak Pyongyang ... dan memperingatkan bahwa ...": the same addressee
+            same = [c for c in self.sent_cands if c.speech and c.target and c.actor == subj[0].actor]
+            if same:
+                targets = [Party(same[-1].target, None, same[-1].trig)]
         if not targets and fallback_targets:
             seen_t: set[str] = set()
             for c in fallback_targets:
@@ -1128,9 +1217,17 @@ class _DocRun:
                     if name and name not in seen_t:
                         seen_t.add(name)
                         targets.append(Party(name, None, c.trig))
-        if not actors:
+        # a transfer whose giver is a ship or a container: the owner of the goods gives them
+        if etype == "AID" and not actors and frame == "transfer" and poss:
+            actors = self._parties(poss)
+        # "ke negara mana pun": no particular receiver named
+        targets = [p for p in targets if not self._generic_at(p.at)]
+        incomplete = etype == "AID" and bool(items) and (not actors) != (not targets)
+        if etype == "AID" and not targets and actors and items and pp_generic():
+            incomplete = True  # "tidak pernah mengekspor senjata ke negara mana pun"
+        if not actors and not incomplete:
             return []
-        if etype in lex.requires_target and not targets:
+        if etype in lex.requires_target and not targets and not incomplete:
             return []
         if tr.needs == "target" and not targets:
             return []
@@ -1141,6 +1238,8 @@ class _DocRun:
         status, cue_words = self._status(t, a, b, subj_lo, args_end, subj_at)
         if status is None:
             return []
+        if etype == "THREATEN" and status != "denied":
+            status = "asserted"  # a threat is made now, whatever future or condition it names
         if etype == "AID" and mode is None:
             modes = [lex.items[i].aid_mode for i in items if i in lex.items and lex.items[i].aid_mode]
             mode = modes[0] if modes else None
@@ -1157,9 +1256,9 @@ class _DocRun:
         keys = {v.low[t.start], tr.lemma} | cue_words
         out: list[Cand] = []
         lo = t.head if not tr.speech else min(t.head, subj_lo)
-        for actor in actors:
+        for actor in actors or [Party(None, None, 0)]:
             for target in targets or [Party(None, None, 0)]:
-                if actor.actor is None or actor.actor == target.actor:
+                if (actor.actor is None and not incomplete) or actor.actor == target.actor:
                     continue
                 for item in items or [None]:
                     out.append(
@@ -1167,9 +1266,31 @@ class _DocRun:
                             type=etype, mode=mode, actor=actor.actor, target=target.actor, item=item,
                             status=status, source=source, sent=si, lo=lo, hi=max(args_end, t.end), trig=t.start,
                             speech=tr.speech, reciprocal=reciprocal, order=(actor.pos, target.pos), keys=set(keys),
+                            incomplete=incomplete,
                         )
                     )
+        if etype == "ASSAULT":
+            out += self._made_by(pps, out, items)
         return out
+
+    def _made_by(self, pps: list[tuple[str, list[Unit], int]], attacks: list[Cand], items: list[str]) -> list[Cand]:
+        """"menembakkan rudal ... buatan Korea Utara": weapons made by one state and fired by another were
+        transferred -- an AID event with the attack's status and source."""
+        out: list[Cand] = []
+        makers = [p for prep, units, _pos in pps if prep in ("buatan", "produksi") for p in self._parties(units)]
+        for atk in attacks:
+            for maker in makers:
+                if maker.actor and atk.actor and maker.actor != atk.actor:
+                    out.append(replace(atk, type="AID", mode="military", actor=maker.actor, target=atk.actor,
+                                       speech=False, reciprocal=False, keys=set(atk.keys)))
+        return out
+
+    def _generic_at(self, k: int) -> bool:
+        """A target phrase such as "negara mana pun", "pihak mana pun", "siapa pun"."""
+        v = self.v
+        if k < 0:
+            return False
+        return any(v.cue[j] is not None and "generic" in v.cue[j][1] for j in range(k, min(v.n, k + 4)))
 
     def _pair_after_antara(self, pps: list[tuple[str, list[Unit], int]], b: int, start: int = -1) -> list[Party]:
         """"antara A dan B", "antara kedua negara" after an event noun, possibly past a list of nouns
@@ -1342,10 +1463,16 @@ class _DocRun:
                     out.append((k, units[0][-1].name, kind))
                 elif anon and w == "menurut":
                     out.append((k, ANONYMOUS, kind))
-        if a + 1 < b and v.cls[a] == "E":
-            m = v.mention(a)
-            if m is not None and m.end < b and v.text[m.end] == ":":
-                out.append((a, m.name, "headline"))
+        # a headline or lead attributed with a colon: "AS: ...", "Menhan Korsel: ..."
+        for k in range(a, min(b, a + 6)):
+            if v.text[k] == ":":
+                names = [v.mention(x) for x in range(a, k)]
+                named = [m for m in names if m is not None]
+                if named and all(v.cls[x] in ("E", "N", "S") for x in range(a, k)):
+                    out.append((a, named[-1].name, "headline"))
+                break
+            if v.cls[k] in ("V", "END", "Q"):
+                break
         self.reporters[si] = out
         return out
 
@@ -1427,6 +1554,29 @@ class _DocRun:
         return [c for c in hits if c.sent == last.sent and c.trig == last.trig]
 
     # ------------------------------------------------------------------ document level
+    def _complete_transfers(self) -> None:
+        """A transfer named with one side only ("amunisi telah dikirim ke Rusia", "Pyongyang dapat mengirim
+        12.000 tentara") takes the other side from the document's other transfers, when they name exactly
+        one; otherwise it is dropped -- never guessed."""
+        complete = [c for c in self.cands if c.type == "AID" and not c.incomplete and c.actor and c.target]
+        kept: list[Cand] = []
+        for c in self.cands:
+            if not c.incomplete:
+                kept.append(c)
+                continue
+            if c.actor is None and c.target is not None:
+                options = {x.actor for x in complete if x.target == c.target}
+                if len(options) == 1:
+                    c.actor = options.pop()
+            elif c.target is None and c.actor is not None:
+                options = {x.target for x in complete if x.actor == c.actor}
+                if len(options) == 1:
+                    c.target = options.pop()
+            if c.actor and c.target and c.actor != c.target:
+                c.incomplete = False
+                kept.append(c)
+        self.cands = kept
+
     def _orient_reciprocal(self) -> None:
         """Undirected mentions ("perdagangan senjata antara A dan B") take the direction the document gives
         the same pair elsewhere; otherwise the order of the first mention of the pair."""
@@ -1488,9 +1638,9 @@ class _DocRun:
                     continue
                 if k.item and c.item and not (lex.is_ancestor(k.item, c.item) or lex.is_ancestor(c.item, k.item)):
                     continue
-                if not c.speech and k.date and c.date and k.date != c.date:
+                if c.type in INCIDENTS and k.date and c.date and k.date != c.date:
                     continue
-                if not c.speech and k.when and c.when and k.when != c.when and not (k.date and k.date == c.date):
+                if c.type in INCIDENTS and k.when and c.when and k.when != c.when and not (k.date and k.date == c.date):
                     continue  # "pada 30 Desember" and "minggu kemarin": two attacks, not one
                 # merge c into k
                 if MERGE_STRENGTH[c.status] > MERGE_STRENGTH[k.status]:
@@ -1532,7 +1682,7 @@ class _DocRun:
             if not values:
                 continue
             c.date = values[0]
-            if len(values) > 1 and not c.speech:
+            if len(values) > 1 and c.type in INCIDENTS:
                 # "menyerang ... pada 30 Desember 2023 dan 2 Januari 2024": one event per date
                 c._dates = [replace(c, date=d) for d in dict.fromkeys(values)]  # type: ignore[attr-defined]
 

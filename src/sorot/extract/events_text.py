@@ -166,6 +166,8 @@ class TextView:
             return "-"
         if self.in_time[i]:
             return "T"
+        if w == "dari" and i > 0 and self.low[i - 1] in ("lebih", "kurang"):
+            return "S"  # "lebih dari 10.000": a quantity, not a source
         if w in g.get("conjunctions", ()):
             return "C"
         if w in g.get("prepositions", ()):
@@ -176,18 +178,12 @@ class TextView:
             return "L"
         if w in g.get("skip", ()):
             return "S"
-        if self.has_pos:
-            pos = self.pos[i]
-            if pos in ("VERB", "AUX"):
-                return "V"
-            if pos in ("ADV", "PART", "DET", "NUM"):
-                return "S"
-            if pos == "PUNCT":
-                return ","
-            if pos == "ADP":
-                return "P"
-        elif self._looks_verb(w, g):
+        if self._looks_verb(w, g):
             return "V"
+        # the tagger only refines what the lexicon and the word's shape leave open: its verb/noun calls on
+        # news text are less reliable than Indonesian morphology ("delegasinya" is not a verb)
+        if self.has_pos and self.pos[i] in ("ADV", "PART", "DET") and t.isalpha() and t.islower():
+            return "S"
         return "N"
 
     def _looks_verb(self, w: str, g: dict[str, set[str]]) -> bool:
