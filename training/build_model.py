@@ -5,9 +5,9 @@
 
 Steps
   1. training/convert.py: datasets -> training/corpus/{train,dev}/*.spacy (seed 13 for every split/sample)
-  2. training/train.py with training/configs/sorot.cfg (seed 0): one shared tok2vec, tagger (UPOS), morphologizer,
+  2. training/train.py with training/configs/sorot.cfg (seed 0): one shared tok2vec, tagger (kumparan tagset), morphologizer (UPOS+features),
      parser and NER, trained jointly; the best checkpoint on the mixed dev set is kept
-  3. assemble: + sorot_sentences (rule-based sentences, first) and sorot_pos_from_tag (after the tagger); the
+  3. assemble: + sorot_sentences (rule-based sentences, first); the
      stock spaCy scorers are written back into the config; saved to src/sorot/models/id_sorot
   4. training/evaluate.py: GSD/CSUI test from raw text, NER test splits -> src/sorot/models/scores.json
 
@@ -41,15 +41,18 @@ MODELS = ROOT / "src" / "sorot" / "models"
 RECIPE = {
     "convert": [
         "--ud-repeat",
-        "4",
+        "5",
         "--kumparan-max-tokens",
-        "100000",
+        "120000",
         "--kumparan-dev-sents",
         "300",
         "--nerp-dev-sents",
         "200",
+        "--ner-repeat",
+        "idner=2,nergrit=3",
+        "--check-kumparan",
     ],
-    "train": {"training.max_steps": 2500, "training.eval_frequency": 500, "system.seed": 0},
+    "train": {"training.max_steps": 5000, "training.eval_frequency": 1000, "system.seed": 0},
 }
 QUICK = {
     "convert": [
@@ -81,7 +84,6 @@ def assemble(best: Path, target: Path, recipe: dict) -> None:
 
     nlp = spacy.load(best)
     nlp.add_pipe("sorot_sentences", first=True)
-    nlp.add_pipe("sorot_pos_from_tag", after="tagger")
     nlp.meta.update(
         {
             "name": "sorot",

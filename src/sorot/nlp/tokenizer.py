@@ -19,10 +19,12 @@ import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
+import numpy
 import spacy
 import yaml
+from spacy.attrs import ORTH, SENT_START, SPACY
 from spacy.lang.char_classes import (
     ALPHA,
     ALPHA_LOWER,
@@ -36,7 +38,7 @@ from spacy.lang.id.punctuation import TOKENIZER_PREFIXES as ID_PREFIXES
 from spacy.lang.id.punctuation import TOKENIZER_SUFFIXES as ID_SUFFIXES
 from spacy.lang.id.tokenizer_exceptions import TOKENIZER_EXCEPTIONS as ID_EXCEPTIONS
 from spacy.language import Language
-from spacy.symbols import ORTH
+from spacy.strings import StringStore
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
@@ -51,6 +53,8 @@ OPENING = {"“", "‘", "«", "(", "[", "{"}
 CLOSING = {"”", "’", "»", ")", "]", "}"}
 AMBIGUOUS_QUOTES = {'"', "'", "`", "``", "''"}
 _TERMINAL_RE = re.compile(r"^(?:[.!?…]+|\.\.\.+)$")
+# token categories for the sentence splitter
+_OTHER, _TERMINAL, _CLOSING, _QUOTE, _NEWLINE, _SPACE = range(6)
 
 
 @lru_cache(maxsize=4)
@@ -177,16 +181,6 @@ def make_sorot_tokenizer(data_path: str | None = None) -> Callable[[Language], T
 # Sentences
 
 
-def _is_closing(doc: Doc, j: int) -> bool:
-    """Is token j a closing quote/bracket? Straight quotes close when glued to the token before them."""
-    text = doc[j].text
-    if text in CLOSING:
-        return True
-    if text in AMBIGUOUS_QUOTES:
-        return j > 0 and not doc[j - 1].whitespace_
-    return False
-
-
 def _can_start(token_text: str) -> bool:
     """Can a sentence start with this token? Lower-case words and inner punctuation cannot."""
     first = token_text[:1]
@@ -214,43 +208,69 @@ class SentenceSplitter:
         titles, terminal = abbreviations(rules)
         self.terminal = terminal
         self.no_break = titles | {str(t) for t in rules.get("no_break_after") or []}
+        self._cache: dict[int, int] = {}
 
     def _ends_sentence(self, text: str) -> bool:
         if text in self.no_break:
             return False
         return bool(_TERMINAL_RE.match(text)) or text in self.terminal
 
+    def _category(self, orth: int, strings: StringStore) -> int:
+        """What a token string can do for sentence splitting (cached per string)."""
+        cat = self._cache.get(orth)
+        if cat is None:
+            text = strings[orth]
+            if "\n" in text and not text.strip():
+                cat = _NEWLINE
+            elif self._ends_sentence(text):
+                cat = _TERMINAL
+            elif text in CLOSING:
+                cat = _CLOSING
+            elif text in AMBIGUOUS_QUOTES:
+                cat = _QUOTE
+            elif not text.strip():
+                cat = _SPACE
+            else:
+                cat = _OTHER
+            self._cache[orth] = cat
+        return cat
+
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
         if n == 0:
             return doc
-        starts = [False] * n
-        starts[0] = True
+        # Work on arrays: creating a Token object per token costs more than the rules themselves.
+        arr = doc.to_array([ORTH, SPACY])
+        strings = doc.vocab.strings
+        cats = [self._category(int(o), strings) for o in arr[:, 0]]
+        space_after = arr[:, 1]
+        starts = numpy.full((n, 1), -1, dtype="int64")
+        starts[0, 0] = 1
         i = 0
         while i < n:
-            tok = doc[i]
-            if tok.is_space and "\n" in tok.text:
+            cat = cats[i]
+            if cat == _NEWLINE:
                 k = i + 1
-                while k < n and doc[k].is_space:
+                while k < n and cats[k] in (_NEWLINE, _SPACE):
                     k += 1
                 if k < n:
-                    starts[k] = True
+                    starts[k, 0] = 1
                 i = k
                 continue
-            if self._ends_sentence(tok.text):
+            if cat == _TERMINAL:
                 j = i + 1
-                while j < n and _is_closing(doc, j):
+                # closing quotes/brackets glued to the punctuation stay in this sentence
+                while j < n and (cats[j] == _CLOSING or (cats[j] == _QUOTE and not space_after[j - 1])):
                     j += 1
                 k = j
-                while k < n and doc[k].is_space:
+                while k < n and cats[k] in (_NEWLINE, _SPACE):
                     k += 1
-                if k < n and _can_start(doc[k].text):
-                    starts[k] = True
+                if k < n and _can_start(strings[int(arr[k, 0])]):
+                    starts[k, 0] = 1
                 i = max(j, i + 1)
                 continue
             i += 1
-        for idx in range(n):
-            doc[idx].is_sent_start = starts[idx]
+        doc.from_array([SENT_START], cast(Any, starts.astype("uint64")))  # -1 wraps, as spaCy expects
         return doc
 
     # serialisation: the rules live in tokenizer.yaml, nothing to save
