@@ -26,8 +26,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -256,8 +257,10 @@ class _DocRun:
             # "Duta Besar AS untuk PBB Linda Thomas-Greenfield": a preposition inside a description
             if w not in lex.speaker_inner or i == 0 or i + 1 >= v.n:
                 return False
-            left_ok = v.is_cap(i - 1) or v.ent_at[i - 1] >= 0 or v.low[i - 1] in lex.role_words
-            right_ok = v.is_cap(i + 1) or v.ent_at[i + 1] >= 0
+            left_ok = (v.is_cap(i - 1) or v.ent_at[i - 1] >= 0 or v.low[i - 1] in lex.role_words
+                       or (not v.punct[i - 1] and not v.is_verb(i - 1) and v.low[i - 1] not in lex.subordinators))
+            right_ok = v.is_cap(i + 1) or v.ent_at[i + 1] >= 0 or (
+                not v.punct[i + 1] and not v.is_verb(i + 1) and v.low[i + 1] not in lex.subject_adverbs)
             return left_ok and right_ok
         if v.is_verb(i):
             return False
@@ -290,20 +293,24 @@ class _DocRun:
         return j
 
     def _chunk_has_verb(self, a: int, b: int) -> int | None:
-        """The last verb in tokens [a, b), if any."""
+        """The last predicate verb in tokens [a, b), if any."""
         v = self.v
         for k in range(b - 1, a - 1, -1):
-            if not v.in_quote[k] and v.is_verb(k):
+            if not v.in_quote[k] and v.is_verb(k) and v.is_predicate(k):
                 return k
         return None
 
     def subject_left(self, verb: int, depth: int = 0) -> SpeakerRef | None:
-        """The speaker phrase in subject position before a speech verb (heuristic or parse)."""
+        """The speaker phrase in subject position before a speech verb: the rules first (they know
+        appositions, relative clauses, datelines and adjuncts), the dependency parse when they find none."""
+        ref = self._subject_rules(verb, depth)
+        if ref is None and depth == 0:
+            ref = self._subject_from_parse(verb)
+        return ref
+
+    def _subject_rules(self, verb: int, depth: int) -> SpeakerRef | None:
         v, lex = self.v, self.lex
         s0 = v.sent_start(verb)
-        parsed = self._subject_from_parse(verb)
-        if parsed is not None:
-            return parsed
         j = self._skip_fillers_left(verb - 1, s0)
         # ", di Lombok Utara, Jumat (31/7/2020), mengatakan": step over comma-delimited adjuncts
         while j >= s0 and v.low[j] == ",":
@@ -410,6 +417,8 @@ class _DocRun:
             if subj:
                 s = subj[0]
                 a, b = s.left_edge.i, s.right_edge.i + 1
+                if s.lower_ in ("yang", "itu", "ini") or v.low[a] in self.lex.prepositions:
+                    return None
                 if b <= verb and not any(v.in_quote[k] for k in range(a, b)):
                     ref = self._make_ref(a, b)
                     if ref is not None:
@@ -547,9 +556,14 @@ class _DocRun:
             last = pers[-1]
             chosen = [e for e in pers[:-1] if self._coordinated(e, last)] + [last]
             return SpeakerRef(a, b, "entity", chosen)
+        tail = self._person_after_place(a, hb) or self._swallowed_person(head_ents)
+        if tail is not None:
+            return SpeakerRef(a, b, "named", [], tail)
         bodies = [e for e in (head_ents or ents) if e.type in ("ORG", "GPE", "NORP", "LOC")]
         if bodies:
             chosen = [bodies[0]] + [e for e in bodies[1:] if self._coordinated(bodies[0], e)]
+            if words[0] in lex.document_nouns:
+                chosen = chosen[:1]  # a joint statement speaks as one party, named first
             return SpeakerRef(a, b, "entity", chosen)
         if ents:
             return SpeakerRef(a, b, "entity", [ents[0]])
@@ -598,6 +612,49 @@ class _DocRun:
             segs.append(cur)
         return segs[-1] if segs else None
 
+    def _swallowed_person(self, ents: list[EntRef]) -> str | None:
+        """A name at the end of a body the gazetteer does not know, after a part it does know
+        ("Kementerian Kesehatan Siti Nadia Tarmizi"): the linker's capitalisation heuristics can run
+        a body and the person who speaks for it together."""
+        v, lex = self.v, self.lex
+        gaz = _gazetteer()
+        for e in reversed(ents):
+            if e.type == "PER" or e.end - e.start < 3 or e.kind not in (None, "place"):
+                continue
+            if gaz is not None and e.id and gaz.by_id(e.id) is not None:
+                continue
+            t = e.end
+            while t > e.start and self._name_word(t - 1) and not v.text[t - 1].isupper():
+                t -= 1
+            tail = list(range(t, e.end))
+            head = v.low[e.start : t]
+            if 2 <= len(tail) <= 4 and head and any(w in lex.institution_words or w in lex.role_words for w in head):
+                return self._canonical_name([v.text[k] for k in tail], t)
+        return None
+
+    def _person_after_place(self, a: int, b: int) -> str | None:
+        """The name after an administrative place ("Kepala Desa Sukamaju Darsono",
+        "Kepala BPBD Kabupaten Demak Agus Nugroho"), even when a body's mention swallowed it."""
+        v, lex = self.v, self.lex
+        last_place = None
+        for k in range(a, b - 1):
+            if v.low[k] in lex.place_nouns and v.is_cap(k) and v.is_cap(k + 1):
+                last_place = k
+        if last_place is None:
+            return None
+        k = last_place + 2  # the place noun and the first word of the place's name
+        while k < b and v.low[k] in lex.place_continuations:
+            k += 1
+        rest = list(range(k, b))
+        if not rest or not all(self._name_word(t) and not v.text[t].isupper() for t in rest):
+            return None
+        if any(v.ent_at[t] >= 0 and v.ents[v.ent_at[t]].type in ("GPE", "LOC") and v.ents[v.ent_at[t]].start >= k
+               for t in rest):
+            return None  # the rest is itself a known place
+        if len(rest) == 1 and v.low[a] not in lex.person_roles:
+            return None
+        return self._canonical_name([v.text[t] for t in rest], rest[0])
+
     def _seg_name(self, seg: list[int], a: int, b: int) -> str | None:
         """A person's name written in capitals that the linker did not catch ("Roland Manurung")."""
         v = self.v
@@ -630,12 +687,20 @@ class _DocRun:
         return self.v.low[k] in self._lower_words()
 
     def _plausible_person(self, e: EntRef) -> bool:
-        """A PER mention that is not a bare role ("Humas", "Managing Director") or a common word."""
+        """A PER mention that is not a bare role ("Humas", "Managing Director"), a common word, or a
+        body's partner ("AS dan Sekutu")."""
         v, lex = self.v, self.lex
         words = [v.low[k] for k in range(e.start, e.end) if not v.punct[k]]
         if not words or all(w in lex.role_words or w in lex.name_titles for w in words):
             return False
-        return not (len(words) == 1 and self._common_word(e.start))
+        if len(words) == 1:
+            if self._common_word(e.start):
+                return False
+            k = e.start
+            if k >= 2 and v.low[k - 1] in ("dan", "serta") and v.ent_at[k - 2] >= 0 \
+                    and v.ents[v.ent_at[k - 2]].type not in ("PER",):
+                return False
+        return True
 
     def _name_word(self, k: int) -> bool:
         """A capitalised word that can be part of a person's name (not a title, role, function word)."""
@@ -645,7 +710,10 @@ class _DocRun:
         w = v.low[k]
         if not any(c.isalpha() for c in w) or v.time[k] or v.punct[k]:
             return False
-        return not (w in lex.name_titles or w in lex.role_words or w in lex.leading_connectives
+        if k > 0 and (v.low[k - 1], w) in lex.role_compounds:
+            return False  # "Jaksa Agung", "Komisaris Besar": the second word belongs to the office
+        return not (w in lex.name_titles or w in lex.role_words or w in lex.institution_words
+                    or w in lex.place_nouns or w in lex.leading_connectives
                     or w in lex.document_nouns or w in lex.according_to or w in lex.prepositions
                     or w in lex.subordinators or w in lex.verb_coordinators or lex.post_cue(w) is not None
                     or lex.verb_class(w) is not None or w in lex.singular_pronouns or w in lex.plural_pronouns
@@ -658,7 +726,8 @@ class _DocRun:
             cur: list[str] = []
             start = 0
             for k in range(v.n):
-                if self._name_word(k):
+                e = v.ent_at[k]
+                if self._name_word(k) and (e < 0 or v.ents[e].type == "PER"):
                     if not cur:
                         start = k
                     cur.append(v.text[k])
@@ -675,7 +744,7 @@ class _DocRun:
         """Expand a short form to the fullest earlier run that contains it ("Price" -> "Ned Price")."""
         best = words
         for _start, run in self._name_runs():
-            if len(run) > len(best) and len(run) <= 5 and _contains(run, words):
+            if len(run) > len(best) and len(run) <= 4 and _contains(run, words):
                 best = run
                 break
         return " ".join(best)
@@ -694,12 +763,15 @@ class _DocRun:
             return SpeakerRef(k, k + 1, "pronoun" if v.low[k] in lex.singular_pronouns else "plural")
         m = k
         person = False  # a name seen yet: after it a comma or "dan" ends the phrase
+        has_per = False
+        described = v.low[k] in lex.role_words or v.low[k] in lex.name_titles  # starts with an office
         while m < min(v.n, end + 2):
             w = v.low[m]
             e = v.ent_at[m]
             if e >= 0:
                 ent = v.ents[e]
-                person = person or (ent.type == "PER" and self._plausible_person(ent))
+                if ent.type == "PER" and self._plausible_person(ent):
+                    person = has_per = True
                 m = ent.end
                 continue
             if v.space[m] or v.is_mark(m):
@@ -708,9 +780,13 @@ class _DocRun:
                     and not v.time[m + 1]:
                 m += 1  # "Menteri Koordinator Bidang Politik, Hukum, dan Keamanan Mahfud MD"
                 continue
+            if w == "," and described and not has_per and self._appositive_name(m + 1):
+                m += 1  # "juru bicara Koalisi Sumber Jaya Maju, Dewi Anggraini,"
+                continue
             if w == ",":
                 break
-            if w in lex.speaker_inner and m + 1 < v.n and (v.is_cap(m + 1) or v.ent_at[m + 1] >= 0) and m > k:
+            if w in lex.speaker_inner and not person and m + 1 < v.n and (v.is_cap(m + 1) or v.ent_at[m + 1] >= 0) \
+                    and m > k:
                 m += 1
                 continue
             if w in lex.speaker_stops or (v.punct[m] and w not in ("-", "&", "/")):
@@ -730,6 +806,16 @@ class _DocRun:
         if ref is not None and t < v.n and v.low[t] == "yang" and self._anonymous_in(t, min(v.n, t + 8)):
             ref.kind = "anonymous"
         return ref
+
+    def _appositive_name(self, k: int) -> bool:
+        """Tokens from k are a name set off by commas: 1-4 name words, then a comma, a verb or the end."""
+        v = self.v
+        m = k
+        while m < v.n and m < k + 5 and (self._name_word(m) or v.ent_at[m] >= 0 and v.ents[v.ent_at[m]].type == "PER"):
+            m += 1
+        if m == k or m - k > 4:
+            return False
+        return m >= v.n or v.low[m] in (",", ".") or v.is_verb(m) or v.space[m] or v.low[m] in self.lex.speaker_stops
 
     def _post(self, c: int) -> tuple[int, SpeakerRef | None, int] | None:
         """Attribution after a closing mark: (cue token, speaker, end of the attribution)."""
@@ -1281,6 +1367,7 @@ class _DocRun:
         """Give every candidate its speaker(s), in text order, following pronouns back."""
         v, lex = self.v, self.lex
         history: list[tuple[int, Resolved, str]] = []  # (token, speaker, speaker_text lower)
+        people: list[Resolved] = []  # persons resolved so far, for short forms ("Tarmizi")
         done_direct: list[_Cand] = []
         for c in sorted(cands, key=lambda c: (c.anchor, c.a)):
             ref = c.speaker
@@ -1304,8 +1391,11 @@ class _DocRun:
             elif ref.kind == "inherit":
                 res = self._inherit(c, done_direct, history)
             text = v.span_text(ref.start, ref.end) if ref is not None and ref.end > ref.start else None
+            res = [self._full_person(r, people) for r in res]
             for r in res:
                 r.text = text
+                if r.type == "PER" and r.name and r not in people:
+                    people.append(r)
             c.resolved = res
             if c.kind == "direct":
                 done_direct.append(c)
@@ -1317,6 +1407,20 @@ class _DocRun:
                 for r in res:
                     history.append((c.anchor, r, (r.text or "").lower()))
         del lex
+
+    def _full_person(self, r: Resolved, people: list[Resolved]) -> Resolved:
+        """A short form of a person already named in full ("Tarmizi" after "Siti Nadia Tarmizi",
+        "Kim" after "Kim Jong-un")."""
+        if r.type != "PER" or not r.name:
+            return r
+        words = r.name.split()
+        cands = [(p.id, p.name or "") for p in people]
+        cands += [(e.id, e.name) for e in self.v.ents if e.type == "PER" and self._plausible_person(e)]
+        for pid, name in cands:
+            full = name.split()
+            if len(full) > len(words) and _contains(full, words):
+                return Resolved(pid, name, "PER", False, r.text)
+        return r
 
     def _last(self, history: list[tuple[int, Resolved, str]], pos: int, person: bool) -> list[Resolved]:
         best = None
@@ -1461,6 +1565,11 @@ class _DocRun:
         """A quote with no cue continues the previous quote of this or the previous paragraph."""
         v = self.v
         par = v.par[c.a]
+        if c.speaker is not None and c.cue_tok is not None and c.speaker.start == c.cue_tok:
+            # a speech verb with no subject of its own ("... dan menuntut ..."): the last speaker
+            for p, r, _t in reversed(history):
+                if p < c.cue_tok and (r.name or r.anonymous):
+                    return [_copy(r)]
         for d in reversed(done):
             if d.a < c.a and par - v.par[d.a] <= 2 and d.resolved:
                 return [_copy(r) for r in d.resolved]
@@ -1576,6 +1685,17 @@ class _DocRun:
                                        cue_span=cue_span, speaker_standing=self._standing(c, r)))
         del lex
         return quotes, metas
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> Any:
+    """The shipped gazetteer (to tell a known body from a heuristic mention), or None."""
+    try:
+        from sorot.nlp.gazetteer import load_gazetteer
+
+        return load_gazetteer()
+    except Exception:  # a broken or missing gazetteer must not stop quote extraction
+        return None
 
 
 def _copy(r: Resolved) -> Resolved:

@@ -86,7 +86,12 @@ class QuoteLexicon:
     demonstratives: frozenset[str]
     role_words: frozenset[str]
     citizen_nouns: frozenset[str]
+    place_nouns: frozenset[str]
+    institution_words: frozenset[str]
+    place_continuations: frozenset[str]
+    person_roles: frozenset[str]
     name_titles: frozenset[str]
+    role_compounds: frozenset[tuple[str, str]]
     document_nouns: frozenset[str]
     title_triggers: frozenset[str]
     max_label_words: int
@@ -167,7 +172,13 @@ def from_mapping(data: dict[str, Any]) -> QuoteLexicon:
         demonstratives=_words(data.get("demonstratives")),
         role_words=_words(data.get("role_words")) | _words(data.get("citizen_nouns")),
         citizen_nouns=_words(data.get("citizen_nouns")),
+        place_nouns=_words(data.get("place_nouns")),
+        institution_words=_words(data.get("institution_words")),
+        place_continuations=_words(data.get("place_continuations")),
+        person_roles=_words(data.get("person_roles")),
         name_titles=_words(data.get("name_titles")),
+        role_compounds=frozenset(tuple(str(w).lower() for w in pair) for pair in data.get("role_compounds") or []
+                                 if len(pair) == 2),
         document_nouns=_words(data.get("document_nouns")),
         title_triggers=_words(data.get("title_triggers")),
         max_label_words=int(data.get("max_label_words", 5)),

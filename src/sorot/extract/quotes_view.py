@@ -48,6 +48,8 @@ class DocView:
         self.punct = [t.is_punct for t in toks]
         self.has_pos = doc.has_annotation("POS")
         self.pos = [t.pos_ for t in toks] if self.has_pos else []
+        self.has_dep = doc.has_annotation("DEP")
+        self.dep = [t.dep_ for t in toks] if self.has_dep else []
         # sentences
         self.sent = [0] * n
         self.sent_bounds: list[tuple[int, int]] = []
@@ -78,6 +80,10 @@ class DocView:
         self.ent_at = [-1] * n
         for ent in doc.ents:
             if ent.label_ not in ENTITY_LABELS:
+                continue
+            # a mention that runs over a speech verb or a quotation mark is a tagging error
+            if any(lex.verb_class(t.lower_) is not None or lex.post_cue(t.lower_) is not None
+                   or t.text in lex.all_marks for t in ent if t.text[:1].islower() or not t.is_alpha):
                 continue
             info = infos.get(ent.kb_id_) if ent.kb_id_ else None
             ref = EntRef(
@@ -136,12 +142,19 @@ class DocView:
         if lex.verb_class(w) is not None or w in lex.passive_cues:
             return True
         if self.has_pos:
-            return self.pos[i] == "VERB" and self.ent_at[i] < 0
+            return (self.pos[i] == "VERB" and self.ent_at[i] < 0 and w not in lex.role_words
+                    and w not in lex.not_verbs and self.text[i][:1].islower())
         if not self.text[i][:1].islower() or len(w) < 5 or w in lex.not_verbs or w in lex.role_words:
             return False
         if self.ent_at[i] >= 0:
             return False
         return w.startswith(_VERB_PREFIXES) and w.isalpha()
+
+    def is_predicate(self, i: int) -> bool:
+        """A verb heading a clause, not a verb the parser attached inside a noun phrase ("nomor urut")."""
+        if not self.has_dep:
+            return True
+        return self.dep[i] not in ("nmod", "amod", "flat", "compound", "nsubj", "obj", "obl", "nmod:poss")
 
     def ent(self, i: int) -> EntRef | None:
         k = self.ent_at[i]
@@ -166,4 +179,4 @@ class DocView:
         return self.sent_bounds[self.sent[i]][1]
 
     def is_outlet(self, e: EntRef) -> bool:
-        return e.kind == "outlet" or e.name.lower() in self.cited or e.text.lower() in self.cited
+        return e.kind in ("outlet", "news_agency") or e.name.lower() in self.cited or e.text.lower() in self.cited
