@@ -42,6 +42,7 @@ class TextView:
 
     def __init__(self, doc: Doc, lex: Lexicon) -> None:
         self.doc = doc
+        self.doc_text = doc.text
         self.lex = lex
         g = lex.grammar
         toks = list(doc)
