@@ -131,6 +131,7 @@ class _DocRun:
         self._names: list[tuple[int, list[str]]] | None = None
         self._lowers: set[str] | None = None
         self._consumed: set[int] = set()  # speech verbs whose clause is part of an earlier quote
+        self._suspects: dict[int, bool] = {}
         self._relay_cache: dict[int, tuple[str | None, bool, bool]] = {}
 
     # ================================================================== quotation marks
@@ -262,9 +263,9 @@ class _DocRun:
             right_ok = v.is_cap(i + 1) or v.ent_at[i + 1] >= 0 or (
                 not v.punct[i + 1] and not v.is_verb(i + 1) and v.low[i + 1] not in lex.subject_adverbs)
             return left_ok and right_ok
-        if v.is_verb(i):
+        if v.is_verb(i) and (v.is_predicate(i) or lex.verb_class(w) is not None):
             return False
-        return not (v.has_pos and v.pos[i] in ("VERB", "SCONJ", "AUX") and w not in lex.role_words)
+        return not (v.has_pos and v.pos[i] in ("SCONJ", "AUX") and w not in lex.role_words)
 
     def _skip_fillers_left(self, j: int, lo: int) -> int:
         """Step left over adverbs, time phrases and occasion phrases between a subject and its verb."""
@@ -544,9 +545,11 @@ class _DocRun:
                 if any(e.type == "PER" and e.start < k for e in ents) or self._name_segment(a, k) is not None:
                     hb = k
                 break
+        seg = self._name_segment(a, hb)
+        if seg is not None:
+            ents = [e for e in ents if not (seg[0] <= e.start < seg[-1] + 1 and self._suspect(v.ent_at[e.start]))]
         head_ents = [e for e in ents if e.start < hb]
         pers = [e for e in head_ents if e.type == "PER" and self._plausible_person(e)]
-        seg = self._name_segment(a, hb)
         # the name closest to the end of the description is the speaker ("Manajer Humas PT KAI Suprapto")
         if seg is not None and (not pers or seg[0] > pers[-1].start):
             name = self._seg_name(seg, a, hb)
@@ -602,7 +605,8 @@ class _DocRun:
         segs: list[list[int]] = []
         cur: list[int] = []
         for k in range(a, b):
-            if v.ent_at[k] < 0 and self._name_word(k) and not (k == v.sent_start(k) and self._common_word(k)):
+            if (v.ent_at[k] < 0 or self._suspect(v.ent_at[k])) and self._name_word(k) \
+                    and not (k == v.sent_start(k) and self._common_word(k)):
                 cur.append(k)
             else:
                 if cur:
@@ -611,6 +615,22 @@ class _DocRun:
         if cur:
             segs.append(cur)
         return segs[-1] if segs else None
+
+    def _suspect(self, e_index: int) -> bool:
+        """A body or place mention that is only name words and unknown to the gazetteer ("Didiek
+        Hartantyo" tagged ORG): treated as a possible person's name."""
+        cached = self._suspects.get(e_index)
+        if cached is not None:
+            return cached
+        v = self.v
+        e = v.ents[e_index]
+        ok = False
+        if e.type != "PER" and e.kind is None and e.end - e.start <= 4:
+            gaz = _gazetteer()
+            known = gaz is not None and e.id is not None and gaz.by_id(e.id) is not None
+            ok = not known and all(self._name_word(k) and not v.text[k].isupper() for k in range(e.start, e.end))
+        self._suspects[e_index] = ok
+        return ok
 
     def _swallowed_person(self, ents: list[EntRef]) -> str | None:
         """A name at the end of a body the gazetteer does not know, after a part it does know
@@ -727,7 +747,7 @@ class _DocRun:
             start = 0
             for k in range(v.n):
                 e = v.ent_at[k]
-                if self._name_word(k) and (e < 0 or v.ents[e].type == "PER"):
+                if self._name_word(k) and (e < 0 or v.ents[e].type == "PER" or self._suspect(e)):
                     if not cur:
                         start = k
                     cur.append(v.text[k])
@@ -791,7 +811,7 @@ class _DocRun:
                 continue
             if w in lex.speaker_stops or (v.punct[m] and w not in ("-", "&", "/")):
                 break
-            if lex.relay.match(v.low, m) or v.is_verb(m):
+            if lex.relay.match(v.low, m) or (v.is_verb(m) and (v.is_predicate(m) or lex.verb_class(w))):
                 break
             if v.time[m] and v.is_cap(m) and m > k:
                 break
