@@ -177,8 +177,8 @@ def from_mapping(data: dict[str, Any]) -> QuoteLexicon:
         place_continuations=_words(data.get("place_continuations")),
         person_roles=_words(data.get("person_roles")),
         name_titles=_words(data.get("name_titles")),
-        role_compounds=frozenset(tuple(str(w).lower() for w in pair) for pair in data.get("role_compounds") or []
-                                 if len(pair) == 2),
+        role_compounds=frozenset((str(pair[0]).lower(), str(pair[1]).lower())
+                                 for pair in data.get("role_compounds") or [] if len(pair) == 2),
         document_nouns=_words(data.get("document_nouns")),
         title_triggers=_words(data.get("title_triggers")),
         max_label_words=int(data.get("max_label_words", 5)),
