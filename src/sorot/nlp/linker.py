@@ -669,13 +669,14 @@ class EntityLinker:
         n = len(doc)
         covered = [False] * n
         for c in cands:
-            for i in range(c.start, c.end):
-                covered[i] = True
+            if c.source != "ner":  # a longer run may repair a NER span cut short ("PT Maju" + "Sejahtera")
+                for i in range(c.start, c.end):
+                    covered[i] = True
         d = self.data
         parts = set(self._part_index(doc, [c for c in cands if c.label == "PER"]))
         known_orgs: list[list[str]] = []  # token texts of ORG names found so far (to split runs)
         for c in cands:
-            if c.label == "ORG" and c.length >= 2:
+            if c.label == "ORG" and c.length >= 2 and c.source != "ner":
                 known_orgs.append([normalize(t.text) for t in doc[c.start : c.end]])
         person_at: set[int] = set()
         places_at = {
