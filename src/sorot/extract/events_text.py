@@ -217,6 +217,8 @@ class TextView:
                 if cue is not None:
                     self.cue[i] = cue
                     cue_free = i + cue[0]  # a phrase consumes its words ("dalam upaya" is not "upaya")
+            elif self.cue[i] is None:
+                self.cue[i] = (1, "cont")  # inside a multi-word cue: a cue word, with no category of its own
             item = lex.phrase_at(lex.item_words, low, i)
             if item is None and "-" in low[i]:
                 a, _, b = low[i].partition("-")
@@ -224,6 +226,8 @@ class TextView:
                     item = lex.phrase_at(lex.item_words, [a], 0)
             if item is not None:
                 self.item[i] = item
+                if self.cls[i] == "V" and self.trig[i] is None:
+                    self.cls[i] = "N"  # "beras" (rice) is not a ber- verb
 
     # -- small predicates ----------------------------------------------------------------------------
     def sent_span(self, si: int) -> tuple[int, int]:
