@@ -421,3 +421,21 @@ def test_entity_f1_on_the_project_gold(analyzer) -> None:  # type: ignore[no-unt
             tp, fp, fn = tp + len(pn & gn), fp + len(pn - gn), fn + len(gn - pn)
     assert tp + fn > 0
     assert 2 * tp / (2 * tp + fp + fn) >= 0.9
+
+
+@pytest.mark.slow
+def test_with_the_shipped_model(full_nlp) -> None:  # type: ignore[no-untyped-def]
+    """With the trained NER in front, its spans are repaired rather than trusted blindly."""
+    doc = full_nlp(
+        "Korut Tepis Tuduhan Pasok Senjata ke Rusia\n\n"
+        "JAKARTA - Korea Utara membantah memasok senjata ke Rusia, melansir Reuters 22 September. "
+        "Juru bicara KPK Tessa Mahardhika mengatakan lembaganya memeriksa mantan Direktur Utama "
+        "PT Sinar Jaya Makmur, Rudi Hartono, pada Senin."
+    )
+    ents = doc._.entities
+    names = {ents[e.kb_id_].name for e in doc.ents}
+    assert {"North Korea", "Russia", "Jakarta", "Reuters", "Corruption Eradication Commission"} <= names
+    assert {"Tessa Mahardhika", "Rudi Hartono", "PT Sinar Jaya Makmur"} <= names
+    unknown = [ents[e.kb_id_].name for e in doc.ents if ents[e.kb_id_].id.startswith("sorot:")]
+    assert not [n for n in unknown if any(w[:1].islower() for w in n.split())]
+    assert doc._.cited_outlets == ["Reuters"]
