@@ -13,11 +13,19 @@ from sorot.records import CleanDoc, RawDoc
 from sorot.signals import document_signals
 
 
+MENTIONS_KEY = "sorot_mentions"  # span group the linker fills with every mention, nested ones included
+
+
 def collect_entities(doc: Doc) -> list[Entity]:
-    """One entity per linked id, with every mention span, in order of first mention."""
+    """One entity per linked id, with every mention span, in order of first mention.
+
+    The linker's span group holds nested mentions too (the country inside "Kementerian Pertahanan
+    Korea Selatan"), which ``doc.ents`` cannot; fall back to ``doc.ents`` when it is absent."""
     infos = doc._.entities or {}
     by_id: dict[str, Entity] = {}
-    for ent in doc.ents:
+    spans = sorted(doc.spans[MENTIONS_KEY], key=lambda s: (s.start_char, -s.end_char)) \
+        if MENTIONS_KEY in doc.spans else list(doc.ents)
+    for ent in spans:
         key = ent.kb_id_ or f"sorot:{ent.label_.lower()}:{ent.text.lower()}"
         info = infos.get(ent.kb_id_) if ent.kb_id_ else None
         if key not in by_id:
@@ -30,12 +38,27 @@ def collect_entities(doc: Doc) -> list[Entity]:
     return list(by_id.values())
 
 
+def _credits_in_removed(clean: CleanDoc) -> list[str]:
+    """Outlets credited in lines cleaning took out ("(sumber: cnnindonesia.com)") still count."""
+    try:
+        from sorot.nlp.linker import credited_outlet
+    except ModuleNotFoundError:
+        return []
+    found = []
+    for piece in clean.removed:
+        if piece.kind == "boilerplate":
+            name = credited_outlet(piece.text)
+            if name:
+                found.append(name)
+    return found
+
+
 def build_document(raw: RawDoc, clean: CleanDoc, doc: Doc, *, doc_id: str, published: str | None) -> Document:
     """Assemble the ``sorot.document/1`` record of one article."""
     quotes: list[Quote] = list(doc._.quotes or [])
     events: list[Event] = list(doc._.events or [])
     entities = collect_entities(doc)
-    cited = list(dict.fromkeys(doc._.cited_outlets or []))
+    cited = list(dict.fromkeys([*(doc._.cited_outlets or []), *_credits_in_removed(clean)]))
     outlet = raw.outlet or clean.outlet
     signals = document_signals(clean, quotes, events)
     return Document(
