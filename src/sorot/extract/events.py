@@ -62,6 +62,7 @@ class Party:
     pos: int  # token index of the mention (order of mention decides reciprocal events)
     pronoun: bool = False
     at: int = -1  # where the phrase that names it starts in the clause (pronouns: the pronoun)
+    org: str | None = None  # the body itself, for events inside one state
 
 
 @dataclass
@@ -459,12 +460,19 @@ class _DocRun:
                     k = kk - 1
                     continue
                 break
-            if v.low[k] in roles or (v.cls[k] == "," and unit and k - 1 >= a and v.mention(k - 1) is not None
-                                     and v.mention(k - 1).type != "PER" and unit[0].type == "PER"):
+            if v.low[k] in roles or (v.cls[k] == "," and unit and unit[0].type == "PER" and self._title_org_before(k, a)):
                 k -= 1
                 continue
             break
         return k + 1, unit
+
+    def _title_org_before(self, k: int, a: int) -> bool:
+        """"Pemimpin NSC, John Kirby": a title and a body before a comma name the person after it."""
+        v = self.v
+        m = v.mention(k - 1) if k - 1 >= a else None
+        if m is None or m.type == "PER" or (m.kind or "") in ("outlet", "news_agency"):
+            return False
+        return m.start - 1 >= a and v.low[m.start - 1] in self.g.get("role_nouns", set())
 
     def _np_left(self, j: int, a: int) -> tuple[int, list[Unit], bool]:
         """The noun phrase ending at token j, read right to left: (start, coordinated units, entity-led).
@@ -528,7 +536,8 @@ class _DocRun:
             if actor is None:
                 continue  # an unaffiliated person or a place that acts for nobody
             head = unit[-1]
-            out.append(Party(actor, head.name, head.start, at=unit[0].start))
+            org = next((m.org for m in reversed(unit) if m.org), None)
+            out.append(Party(actor, head.name, head.start, at=unit[0].start, org=org))
         return out
 
     def _at(self, parties: list[Party], j: int) -> list[Party]:
@@ -881,6 +890,13 @@ class _DocRun:
                     kk += 1
                 kk = self._skip_right(kk, b, {"S", "T"})
                 units, k2 = self._units_right(kk, b, pp=True)
+                if not units and prep in ("ke", "terhadap", "atas", "kepada"):
+                    # "ke sejumlah kota di Ukraina": the place named after "di" is where it aims
+                    x = kk
+                    while x < b and x - kk < 5 and v.cls[x] in ("N", "S"):
+                        x += 1
+                    if x < b and v.low[x] == "di":
+                        units, k2 = self._units_right(x + 1, b, pp=True)
                 pps.append((prep, units, k))
                 k = max(k2, kk)
                 end = k
@@ -934,6 +950,8 @@ class _DocRun:
                 if c in ("C", ",", "-", "L"):
                     if c == "," and self._starts_clause(j + 1, b):
                         break  # "menyerang Polandia, NATO akan ...": a new subject, not a list
+                    if c == "," and self._place_apposition(cur, j + 1, b):
+                        break  # "Kabupaten Demak, Jawa Tengah": where it is, not a second party
                     units.append(cur)
                     cur = []
                 j += 1
@@ -963,6 +981,21 @@ class _DocRun:
             return j
         return 0
 
+    def _place_apposition(self, cur: Unit, k: int, b: int) -> bool:
+        """A place after a comma that names where the previous place lies, with no "dan" closing a list."""
+        v = self.v
+        m = v.mention(k) if k < b else None
+        if m is None or not cur or cur[-1].type not in ("GPE", "LOC") or m.type not in ("GPE", "LOC"):
+            return False
+        if (cur[-1].kind or "") == "country" or (m.kind or "") == "country":
+            return False
+        j = m.end
+        while j < b and v.cls[j] not in ("END", "B", "V", "P"):
+            if v.cls[j] == "C":
+                return False
+            j += 1
+        return True
+
     def _starts_clause(self, k: int, b: int) -> bool:
         """A name followed by its own verb ("..., NATO akan membela")."""
         v = self.v
@@ -979,7 +1012,8 @@ class _DocRun:
     def _item_windows(self, start: int, obj_end: int, pps: list[tuple[str, list[Unit], int]], end: int) -> list[str]:
         """Items of the object phrase and of the phrases that name what moves or is used ("berupa X",
         "dengan X", ", termasuk X") -- not those of a reason or a comparison further on."""
-        item_preps = {"berupa", "dengan", "termasuk", "seperti", "sebanyak", "antara", "oleh", "dari"}
+        item_preps = {"berupa", "berisi", "bermuatan", "dengan", "termasuk", "seperti", "sebanyak", "antara", "oleh",
+                      "dari", "buatan", "produksi"}
         items = self._items(start, obj_end)
         bounds = [pos for _p, _u, pos in pps] + [end]
         for n, (prep, _units, pos) in enumerate(pps):
@@ -1273,8 +1307,6 @@ class _DocRun:
         # a transfer whose giver is a ship or a container: the owner of the goods gives them
         if etype == "AID" and not actors and frame == "transfer" and poss:
             actors = self._parties(poss)
-        # "ke negara mana pun": no particular receiver named
-        targets = [p for p in targets if not self._generic_at(p.at)]
         incomplete = etype == "AID" and bool(items) and (not actors) != (not targets)
         if etype == "AID" and not targets and actors and items and pp_generic():
             incomplete = True  # "tidak pernah mengekspor senjata ke negara mana pun"
@@ -1309,8 +1341,9 @@ class _DocRun:
         keys = {v.low[t.start], tr.lemma} | cue_words
         out: list[Cand] = []
         lo = t.head if not tr.speech else min(t.head, subj_lo)
-        for actor in actors or [Party(None, None, 0)]:
-            for target in targets or [Party(None, None, 0)]:
+        for actor0 in actors or [Party(None, None, 0)]:
+            for target0 in targets or [Party(None, None, 0)]:
+                actor, target = self._domestic(actor0, target0)
                 if (actor.actor is None and not incomplete) or actor.actor == target.actor:
                     continue
                 for item in items or [None]:
@@ -1325,6 +1358,14 @@ class _DocRun:
         if etype == "ASSAULT":
             out += self._made_by(pps, out, items)
         return out
+
+    @staticmethod
+    def _domestic(actor: Party, target: Party) -> tuple[Party, Party]:
+        """Inside one state (a prosecutor and a court, a ministry and a province) the state-level coding
+        says nothing: both sides are coded as the bodies themselves."""
+        if actor.actor and actor.actor == target.actor and actor.org and target.org and actor.org != target.org:
+            return replace(actor, actor=actor.org), replace(target, actor=target.org)
+        return actor, target
 
     def _made_by(self, pps: list[tuple[str, list[Unit], int]], attacks: list[Cand], items: list[str]) -> list[Cand]:
         """"menembakkan rudal ... buatan Korea Utara": weapons made by one state and fired by another were

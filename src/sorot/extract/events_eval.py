@@ -60,11 +60,12 @@ def predict(paths: Sequence[Path]) -> dict[str, dict[str, Any]]:
     analyzer = Analyzer()
     out: dict[str, dict[str, Any]] = {}
     for path in paths:
-        for rec in analyzer.analyze_paths([str(path)]):
-            if isinstance(rec, Document):
-                data = rec.to_json_dict()
-                data["id"] = path.stem
-                out[path.stem] = data
+        records = [rec for rec in analyzer.analyze_paths([str(path)]) if isinstance(rec, Document)]
+        for rec in records:
+            data = rec.to_json_dict()
+            # a file of one article is named after its gold; a JSONL file carries its records' own ids
+            data["id"] = path.stem if len(records) == 1 else str(rec.id)
+            out[data["id"]] = data
     return out
 
 
@@ -77,9 +78,16 @@ def score(gold_dirs: Sequence[Path]) -> tuple[Any, dict[str, dict[str, Any]]]:
     for gdir in gold_dirs:
         g = load_gold_events(gdir)
         arts = find_articles(gdir, g)
+        # a JSONL file holds several gold ids ("sorot_demo_05" for sorot_demo_05a and _05b)
+        for gid in g:
+            if gid not in arts:
+                for stem, path in find_articles(gdir, {gid[:-1]}).items():
+                    arts[gid] = path
+                    del stem
+        paths = sorted(set(arts.values()))
         g = {k: val for k, val in g.items() if k in arts}
         gold.update(g)
-        preds.update(predict([arts[k] for k in g]))
+        preds.update(predict(paths))
     # score the events layer only: strip the other layers from the gold
     gold_ev = {k: {"id": k, "events": d.get("events") or []} for k, d in gold.items()}
     pred_ev = [{"id": k, "events": d.get("events") or []} for k, d in preds.items()]

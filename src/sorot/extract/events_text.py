@@ -35,6 +35,7 @@ class Mention:
     actor: str | None  # what it acts for (EntityInfo.actor())
     type: str
     kind: str | None
+    org: str | None = None  # the body itself (a person's first affiliation): who acts in a domestic event
 
 
 class TextView:
@@ -75,7 +76,11 @@ class TextView:
                             and inner.actor()):
                         actor, name = inner.actor(), inner.name
                         break
-            m = Mention(ent.start, ent.end, info.id, name, actor, info.type, info.kind)
+            if info.type == "PER":
+                org = info.affiliations[0] if info.affiliations else actor
+            else:
+                org = name if actor is not None else None
+            m = Mention(ent.start, ent.end, info.id, name, actor, info.type, info.kind, org)
             for k in range(ent.start, ent.end):
                 self.ment_at[k] = len(self.mentions)
             self.mentions.append(m)
