@@ -701,10 +701,37 @@ class _DocRun:
             k -= 1
         if len(seen) < 2:
             return []
-        # of the states named lately, the two the article is about (named most often), in order of mention
         freq = self.actor_freq
+        # a pair the text has already named as a pair ("Pyongyang dan Moskow") -- the one the article is
+        # most about when there are several -- else the two states named most often lately
+        pairs = self._named_pairs(limit, j)
+        if pairs:
+            best = max(pairs, key=lambda pq: (freq.get(pq[0].actor or "", 0) + freq.get(pq[1].actor or "", 0),
+                                              pq[1].pos))
+            last = {p.actor: p for p in seen.values()}
+            chosen = [last.get(p.actor, p) for p in best]
+            return sorted(chosen, key=lambda p: p.pos)
         ranked = sorted(seen.values(), key=lambda p: (-freq.get(p.actor or "", 0), -p.pos))[:2]
         return sorted(ranked, key=lambda p: p.pos)
+
+    def _named_pairs(self, lo: int, hi: int) -> list[tuple[Party, Party]]:
+        """Two states named together with "dan"/"serta"/"-" in tokens [lo, hi)."""
+        v = self.v
+        out: list[tuple[Party, Party]] = []
+        k = lo
+        while k < hi:
+            m = v.mention(k)
+            if m is None or not m.actor:
+                k += 1
+                continue
+            j = m.end
+            if j + 1 < hi and v.cls[j] in ("C", "-") and v.low[j] not in ("atau", "ataupun"):
+                n = v.mention(j + 1)
+                if n is not None and n.actor and n.actor != m.actor:
+                    out.append((Party(m.actor, m.name, m.start, pronoun=True),
+                                Party(n.actor, n.name, n.start, pronoun=True)))
+            k = m.end
+        return out
 
     def _resolve_pronoun(self, j: int, a: int) -> list[Party]:
         v, g = self.v, self.g
