@@ -357,10 +357,8 @@ class _DocRun:
                             and not self._is_relay_chunk(pa, pb) and pb - pa <= 12
                             and v.low[pa] not in lex.prepositions):
                         first = self._make_ref(pa, pb)
-                        later = ref if ref is not None else None
-                        # a lower-case description after the comma describes the first phrase
-                        if first is not None and (later is None or not v.is_cap(c0 + 1)
-                                                  or later.kind in ("role", "anaphor")):
+                        later = ref
+                        if first is not None and self._prefer_first(first, later, c0 + 1):
                             first.end = j
                             return first
                         if later is not None:
@@ -377,6 +375,22 @@ class _DocRun:
                     return self.subject_left(prev, depth + 1)
             return SpeakerRef(verb, verb, "inherit")
         return self._np_left(j, s0)
+
+    def _prefer_first(self, first: SpeakerRef, later: SpeakerRef | None, later_start: int) -> bool:
+        """In "X, Y, mengatakan", which phrase names the speaker: the person over the description
+        ("Abdian Saputra, Koordinator Ekajaya Fast Boat" / "Pemimpin NSC, John Kirby")."""
+        v, lex = self.v, self.lex
+        if later is None:
+            return True
+
+        def person(r: SpeakerRef) -> bool:
+            return r.kind == "named" or r.kind == "entity" and any(e.type == "PER" for e in r.ents)
+
+        if person(first) != person(later):
+            return person(first)
+        if person(first):
+            return v.low[later_start] in lex.role_words or v.low[later_start] in lex.name_titles
+        return not v.is_cap(later_start) or later.kind in ("role", "anaphor")
 
     def _previous_speech_verb(self, a: int, b: int) -> int | None:
         v, lex = self.v, self.lex
@@ -648,7 +662,9 @@ class _DocRun:
                 t -= 1
             tail = list(range(t, e.end))
             head = v.low[e.start : t]
-            if 2 <= len(tail) <= 4 and head and any(w in lex.institution_words or w in lex.role_words for w in head):
+            acronym = t > e.start and v.text[t - 1].isupper() and len(v.text[t - 1]) >= 2
+            if 2 <= len(tail) <= 4 and head and (acronym or any(w in lex.institution_words or w in lex.role_words
+                                                                for w in head)):
                 return self._canonical_name([v.text[k] for k in tail], t)
         return None
 
@@ -713,6 +729,8 @@ class _DocRun:
         words = [v.low[k] for k in range(e.start, e.end) if not v.punct[k]]
         if not words or all(w in lex.role_words or w in lex.name_titles for w in words):
             return False
+        if any(w in lex.institution_words or w in lex.place_nouns for w in words):
+            return False  # "Puskesmas Cilincing" tagged as a person
         if len(words) == 1:
             if self._common_word(e.start):
                 return False
@@ -803,6 +821,9 @@ class _DocRun:
             if w == "," and described and not has_per and self._appositive_name(m + 1):
                 m += 1  # "juru bicara Koalisi Sumber Jaya Maju, Dewi Anggraini,"
                 continue
+            if w in (",", "dan") and described and not has_per and self._person_ahead(m + 1):
+                m += 1  # "Direktur Jenderal Pencegahan dan Pengendalian Penyakit ... Maxi Rein Rondonuwu"
+                continue
             if w == ",":
                 break
             if w in lex.speaker_inner and not person and m + 1 < v.n and (v.is_cap(m + 1) or v.ent_at[m + 1] >= 0) \
@@ -826,6 +847,22 @@ class _DocRun:
         if ref is not None and t < v.n and v.low[t] == "yang" and self._anonymous_in(t, min(v.n, t + 8)):
             ref.kind = "anonymous"
         return ref
+
+    def _person_ahead(self, k: int) -> bool:
+        """A plausible person mention follows within a run of capitalised words (an office's name)."""
+        v = self.v
+        m = k
+        while m < v.n and m < k + 12:
+            e = v.ent_at[m]
+            if e >= 0:
+                if v.ents[e].type == "PER" and self._plausible_person(v.ents[e]):
+                    return True
+                m = v.ents[e].end
+                continue
+            if not (v.is_cap(m) or v.low[m] in ("dan", ",")):
+                return False
+            m += 1
+        return False
 
     def _appositive_name(self, k: int) -> bool:
         """Tokens from k are a name set off by commas: 1-4 name words, then a comma, a verb or the end."""
@@ -1401,7 +1438,7 @@ class _DocRun:
             elif ref.kind == "named":
                 res = [Resolved(None, ref.name, "PER")]
             elif ref.kind in ("pronoun", "party"):
-                res = self._last(history, ref.start, person=True)
+                res = self._last(history, ref.start, person=v.low[ref.start] in lex.singular_pronouns)
             elif ref.kind == "plural":
                 res = self._plural(ref.start, history)
             elif ref.kind == "anaphor":
