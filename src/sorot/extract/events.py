@@ -227,6 +227,7 @@ class _DocRun:
             if m.actor:
                 self.actor_freq[m.actor] = self.actor_freq.get(m.actor, 0) + 1
         self.sent_cands: list[Cand] = []
+        self._bare_government = False
         self.outlets = {i.name for i in ents.values() if (i.kind or "") in ("outlet", "news_agency")}
         self.quotes = list(doc._.quotes or [])
         self.quote_meta = list(getattr(doc._, "quote_meta", None) or []) if doc.has_extension("quote_meta") else []
@@ -894,6 +895,11 @@ class _DocRun:
                 continue
             break
         end = obj_end = k
+        # "mendesak pemerintah membawa ...": the government, unnamed, of the state the clause is about
+        gov_words = self.g.get("bare_government", set())
+        self._bare_government = bool(
+            not direct and not poss and j < b and v.low[j] in gov_words and (j + 1 >= b or v.cls[j + 1] != "E")
+        )
         # prepositional phrases until the clause ends
         while k < b:
             c = v.cls[k]
@@ -917,7 +923,7 @@ class _DocRun:
                     kk += 1
                 kk = self._skip_right(kk, b, {"S", "T"})
                 units, k2 = self._units_right(kk, b, pp=True)
-                if not units and prep in ("ke", "terhadap", "atas", "kepada"):
+                if not units and prep in ("ke", "terhadap", "atas", "kepada", "dari"):
                     # "ke sejumlah kota di Ukraina": the place named after "di" is where it aims
                     x = kk
                     while x < b and x - kk < 5 and v.cls[x] in ("N", "S"):
@@ -1081,7 +1087,7 @@ class _DocRun:
 
     # ------------------------------------------------------------------ status
     def _status(
-        self, t: Trig, a: int, b: int, subj_lo: int, args_hi: int, subj_at: int = -1
+        self, t: Trig, a: int, b: int, subj_lo: int, args_hi: int, subj_at: int = -1, speech: bool = False
     ) -> tuple[str | None, set[str]]:
         """(status or None when the event must not be coded, the cue words seen). Cues count between the
         clause's subject and the verb; before the subject only a conditional ("Jika ...") does."""
@@ -1124,7 +1130,8 @@ class _DocRun:
         post = self.lex.raw.get("post_cues") or {}
         if k < b and v.low[k] in post:
             tags.add(str(post[v.low[k]]))
-        for k in range(t.end, b):
+        for k in range(t.end, b if not speech else t.end):
+            # a demand or a warning made on a condition is still made: only what it asks is conditional
             c = v.cls[k]
             if c == "END":
                 break
@@ -1165,6 +1172,7 @@ class _DocRun:
         frame = tr.frame
         # what follows the trigger
         direct, poss, pps, args_end, obj_end = self._right(t.end, b)
+        bare_government = self._bare_government
         # the head noun after the verb decides some types ("mengirim surat" is a letter, not aid)
         j = self._skip_right(t.end, b, {"S", "T"})
         head_word = v.low[j] if j < b else ""
@@ -1312,6 +1320,13 @@ class _DocRun:
                 ps = self._parties(pair) if pair and len(pair) >= 2 else self._pair_after_antara(pps, b, t.end)
                 if ps:
                     actors, targets, reciprocal = [ps[0]], ps[1:], True
+        if not targets and bare_government and actors and t.cls != "noun":
+            home = self._home_state(actors[0])
+            if home:
+                targets = [Party(home, home, j, org=home)]
+        # "menolak proposal terbaru yang diajukan Washington": the one whose proposal it is
+        if not targets and etype in ("ACCUSE", "REJECT"):
+            targets = self._relative_agent(obj_end, b)
         # transfer with no target in its clause: the "ke X" of the clause it continues
         if etype == "AID" and not targets and frame == "transfer":
             targets = self._earlier_recipient(t.start, a)
@@ -1347,7 +1362,7 @@ class _DocRun:
         # ---- status, mode, source
         subj_lo = min([p.pos for p in actors if not p.pronoun] + [t.head])
         subj_at = min([p.at for p in subj if p.at >= 0] or [-1])
-        status, cue_words = self._status(t, a, b, subj_lo, args_end, subj_at)
+        status, cue_words = self._status(t, a, b, subj_lo, args_end, subj_at, speech=tr.speech)
         if status is None:
             return []
         if etype == "THREATEN" and status != "denied":
@@ -1385,6 +1400,25 @@ class _DocRun:
         if etype == "ASSAULT":
             out += self._made_by(pps, out, items)
         return out
+
+    def _home_state(self, party: Party) -> str | None:
+        """The state a party belongs to (for "pemerintah" with no name)."""
+        return party.actor
+
+    def _relative_agent(self, k: int, b: int) -> list[Party]:
+        """"... yang diajukan Washington": the agent of a passive relative clause right after the object."""
+        v = self.v
+        k = self._skip_right(k, b, {","})
+        if k + 1 >= b or v.low[k] != "yang":
+            return []
+        j = self._skip_right(k + 1, b, {"S"})
+        if j >= b or not v.low[j].startswith("di") or v.cls[j] != "V":
+            return []
+        x = self._skip_right(j + 1, b, {"S"})
+        if x < b and v.low[x] == "oleh":
+            x += 1
+        units, _ = self._units_right(x, b)
+        return self._parties(units)
 
     @staticmethod
     def _domestic(actor: Party, target: Party) -> tuple[Party, Party]:

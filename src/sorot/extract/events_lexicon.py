@@ -201,6 +201,11 @@ class Lexicon:
                 n = len(form.words)
                 if n == 1 or tuple([cand, *words[i + 1 : i + n]]) == form.words:
                     return n, form
+                # a clitic on the last word of a phrase: "menarik pasukannya"
+                if n > 1 and i + n <= len(words) and tuple(words[i + 1 : i + n - 1]) == form.words[1:-1] and (
+                    form.words[-1] in _word_variants(words[i + n - 1])
+                ) and cand == form.words[0]:
+                    return n, form
         return None
 
     def is_ancestor(self, general: str, specific: str) -> bool:
