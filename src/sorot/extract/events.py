@@ -573,7 +573,7 @@ class _DocRun:
                 return self._at(self._pair_parties(j, a), j - 1)
             if c == "E" or (c == "N" and v.cue[j] is None) or c == "PAR":
                 start, units, led = self._np_left(j, a)
-                before = self._skip_left(start - 1, a, {"S", "T"})
+                before = self._skip_left(start - 1, a, {"S", "T", "Q"})
                 bc = v.cls[before] if before >= a else "START"
                 if bc == "P":
                     # inside a prepositional phrase (an adjunct): not the subject
@@ -1176,8 +1176,9 @@ class _DocRun:
         # the head noun after the verb decides some types ("mengirim surat" is a letter, not aid)
         j = self._skip_right(t.end, b, {"S", "T"})
         head_word = v.low[j] if j < b else ""
-        if tr.objects and head_word in tr.objects:
-            spec = tr.objects[head_word]
+        head_two = f"{head_word} {v.low[j + 1]}" if j + 1 < b else ""
+        if tr.objects and (head_two in tr.objects or head_word in tr.objects):
+            spec = tr.objects[head_two] if head_two in tr.objects else tr.objects[head_word]
             etype = spec.get("type", etype)
             mode = spec.get("mode")
             frame = "directed" if etype != "AID" else frame
@@ -1224,6 +1225,8 @@ class _DocRun:
         reciprocal = False
         prep_units = {p: u for p, u, _ in reversed(pps)}
         tpreps = tr.preps or self._default_preps(etype, frame)
+        if t.cls == "noun" and t.light is None:
+            tpreps = tuple(p for p in tpreps if p != "di")  # "perundingan ... di Doha": where, not with whom
 
         def pp_targets() -> list[Party]:
             for p, units, _pos in pps:
@@ -1365,6 +1368,8 @@ class _DocRun:
         status, cue_words = self._status(t, a, b, subj_lo, args_end, subj_at, speech=tr.speech)
         if status is None:
             return []
+        if etype == "RETREAT" and status in ("planned", "potential") and not incomplete:
+            etype = "CONCEDE"  # PLOVER: an announced retreat is a concession
         if etype == "THREATEN" and status != "denied":
             status = "asserted"  # a threat is made now, whatever future or condition it names
         if etype == "AID" and mode is None:
