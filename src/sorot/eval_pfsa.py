@@ -113,19 +113,24 @@ def spans(tags: list[str], labels: Iterable[str]) -> list[tuple[int, int, str]]:
 
 
 def _quote_roles(tokens: list[str]) -> list[str | None]:
-    """'open' / 'close' for each double quotation mark (alternation, a mark after ',' closes)."""
+    """'open' / 'close' for each double quotation mark: alternation, re-synchronised where a mark
+    after a comma is followed by a cue word (',” kata X' always closes)."""
+    from sorot.extract.quotes_lexicon import load_lexicon
+
+    lex = load_lexicon()
     roles: list[str | None] = [None] * len(tokens)
     is_open = False
     for i, w in enumerate(tokens):
         if w not in _QUOTE_TOKENS:
             continue
         prev = tokens[i - 1] if i > 0 else ""
+        nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
         if w in ("“", "„", "«", "``"):
             role = "open"
-        elif prev == "," or (is_open and w in ("”", '"', "''", "»")):
+        elif is_open or (prev in (",", ".") and lex.post_cue(nxt) is not None):
             role = "close"
         else:
-            role = "open" if not is_open else "close"
+            role = "open"
         roles[i] = role
         is_open = role == "open"
     return roles
@@ -143,7 +148,9 @@ def rebuild(article: Article) -> tuple[str, list[tuple[int, int]]]:
     prev: str | None = None
     prev_role: str | None = None
     for i, w in enumerate(toks):
-        if i in sent_end and i > 0:
+        if prev_role == "open":
+            sep = ""
+        elif i in sent_end and i > 0:
             sep = "\n" if not depth_open else " "
         elif prev is None or (w in _NO_SPACE_BEFORE or roles[i] == "close" or prev in _NO_SPACE_AFTER or prev_role == "open"
               or (w in ("-", "/") and prev[-1:].isalnum() and i + 1 < len(toks) and toks[i + 1][:1].isalnum())
