@@ -533,11 +533,17 @@ class _DocRun:
     def _parties(self, units: Iterable[Unit]) -> list[Party]:
         out: list[Party] = []
         for unit in units:
-            actor = next((m.actor for m in reversed(unit) if m.actor), None)
+            # "Ketua Umum PSSI Erick Thohir", "Presiden Rusia Vladimir Putin": the body or state named in the
+            # person's title is what the person acts for here
+            body = next((m for m in unit if m.type != "PER" and m.actor), None)
+            if body is not None and unit[-1].type == "PER":
+                actor, org = body.actor, body.org
+            else:
+                actor = next((m.actor for m in reversed(unit) if m.actor), None)
+                org = next((m.org for m in reversed(unit) if m.org), None)
             if actor is None:
                 continue  # an unaffiliated person or a place that acts for nobody
             head = unit[-1]
-            org = next((m.org for m in reversed(unit) if m.org), None)
             out.append(Party(actor, head.name, head.start, at=unit[0].start, org=org))
         return out
 
@@ -592,6 +598,9 @@ class _DocRun:
                     )
                     if takes_clause and units and led:
                         return self._parties(units)
+                    if takes_clause and not units and v.low[before] in self.lex.reporting_before:
+                        # "X mengatakan federasi telah ...": the speaker's own body, else nobody named
+                        return self._at(self._org_noun(start, j, before, a), start)
                     j = before
                     continue
                 if units and (led or bc in ("START", "B", ",", "C", "END", "Q", "L", "-", "N")):
@@ -664,6 +673,21 @@ class _DocRun:
             else:
                 return False
         return True
+
+    def _org_noun(self, start: int, end: int, verb: int, a: int) -> list[Party]:
+        """A reported clause whose subject is a common noun for a body ("federasi", "lembaganya"): the body
+        the speaker works for."""
+        v = self.v
+        words = {v.low[k] for k in range(start, end + 1)}
+        if not words & self.g.get("org_nouns", set()):
+            return []
+        for p in self._subject(verb, a, depth=1):
+            m = next((x for x in v.mentions if x.name == p.name), None)
+            if m is not None and m.type == "PER" and m.org and m.org != m.actor:
+                return [Party(m.org, m.org, m.start, pronoun=True, org=m.org)]
+            if m is not None and m.type == "ORG":
+                return [replace(p, pronoun=True)]
+        return []
 
     def _object_of_control(self, j: int, a: int) -> list[Party] | None:
         """For "mendesak X untuk ...", "mengecam X karena ...": X, when the verb is a control verb."""
@@ -789,6 +813,9 @@ class _DocRun:
         v = self.v
         q = self._quote_at(v.idx[j], v.end_char[j])
         if q is not None and (q.speaker_name or q.speaker):
+            titled = self._titled_mention(q.speaker_name, j)
+            if titled is not None:
+                return titled
             info = (self.doc._.entities or {}).get(q.speaker) if q.speaker else None
             actor = info.actor() if info else self.party_of.get(q.speaker_name or "", None)
             return Party(actor or q.speaker_name, q.speaker_name or (info.name if info else None), j)
@@ -822,6 +849,22 @@ class _DocRun:
             if subj:
                 return subj[0]
         return None
+
+    def _titled_mention(self, name: str | None, j: int) -> Party | None:
+        """The party of the latest mention of a person before token j, read with its title."""
+        if not name:
+            return None
+        v = self.v
+        best: Party | None = None
+        for m in v.mentions:
+            if m.name != name or m.start >= j and best is not None:
+                continue
+            a = v.sents[v.sent_of[m.start]][0]
+            _start, unit = self._unit_ending_at(m.end - 1, a)
+            parties = self._parties([unit or [m]])
+            if parties:
+                best = parties[0]
+        return replace(best, pronoun=True) if best else None
 
     def _last_speaker_before(self, j: int) -> Party | None:
         v = self.v
@@ -1225,7 +1268,7 @@ class _DocRun:
         reciprocal = False
         prep_units = {p: u for p, u, _ in reversed(pps)}
         tpreps = tr.preps or self._default_preps(etype, frame)
-        if t.cls == "noun" and t.light is None:
+        if t.cls == "noun" and t.light is None and etype == "CONSULT":
             tpreps = tuple(p for p in tpreps if p != "di")  # "perundingan ... di Doha": where, not with whom
 
         def pp_targets() -> list[Party]:

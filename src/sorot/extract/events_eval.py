@@ -42,6 +42,22 @@ def find_articles(gold_dir: Path, ids: Iterable[str]) -> dict[str, Path]:
     return out
 
 
+def _jsonl_files(gold_dir: Path) -> list[Path]:
+    """JSONL article files in the text folders that pair with a gold folder."""
+    found = find_articles(gold_dir, [])
+    del found
+    out: list[Path] = []
+    parts = gold_dir.resolve().parts
+    if "gold" in parts:
+        i = len(parts) - 1 - parts[::-1].index("gold")
+        root = Path(*parts[:i])
+        rest = Path(*parts[i + 1 :]) if i + 1 < len(parts) else Path()
+        for folder in (root / rest, root / "examples" / rest, root.parent / rest):
+            if folder.is_dir():
+                out += sorted(folder.glob("*.jsonl"))
+    return out
+
+
 def load_gold_events(gold_dir: Path) -> dict[str, dict[str, Any]]:
     docs: dict[str, dict[str, Any]] = {}
     for path in sorted(gold_dir.glob("*.json")):
@@ -78,16 +94,15 @@ def score(gold_dirs: Sequence[Path]) -> tuple[Any, dict[str, dict[str, Any]]]:
     for gdir in gold_dirs:
         g = load_gold_events(gdir)
         arts = find_articles(gdir, g)
-        # a JSONL file holds several gold ids ("sorot_demo_05" for sorot_demo_05a and _05b)
-        for gid in g:
-            if gid not in arts:
-                for stem, path in find_articles(gdir, {gid[:-1]}).items():
-                    arts[gid] = path
-                    del stem
-        paths = sorted(set(arts.values()))
-        g = {k: val for k, val in g.items() if k in arts}
+        paths = set(arts.values())
+        missing = [gid for gid in g if gid not in arts]
+        if missing:
+            # a JSONL file holds several articles, each with its own id
+            paths |= set(_jsonl_files(gdir))
+        got = predict(sorted(paths))
+        g = {k: val for k, val in g.items() if k in got}
         gold.update(g)
-        preds.update(predict(paths))
+        preds.update({k: val for k, val in got.items() if k in g})
     # score the events layer only: strip the other layers from the gold
     gold_ev = {k: {"id": k, "events": d.get("events") or []} for k, d in gold.items()}
     pred_ev = [{"id": k, "events": d.get("events") or []} for k, d in preds.items()]
