@@ -119,7 +119,9 @@ class QuoteExtractor:
     def __call__(self, doc: Doc) -> tuple[list[Quote], list[QuoteMeta]]:
         v = DocView(doc, self.lex)
         run = _DocRun(v, self.lex)
-        return run.extract()
+        out = run.extract()
+        _remember(v)
+        return out
 
 
 class _DocRun:
@@ -640,8 +642,8 @@ class _DocRun:
         e = v.ents[e_index]
         ok = False
         if e.type != "PER" and e.kind is None and e.end - e.start <= 4:
-            gaz = _gazetteer()
-            known = gaz is not None and e.id is not None and gaz.by_id(e.id) is not None
+            _gazetteer()
+            known = e.id is not None and _known_id(e.id)
             ok = not known and all(self._name_word(k) and not v.text[k].isupper() for k in range(e.start, e.end))
         self._suspects[e_index] = ok
         return ok
@@ -651,11 +653,11 @@ class _DocRun:
         ("Kementerian Kesehatan Siti Nadia Tarmizi"): the linker's capitalisation heuristics can run
         a body and the person who speaks for it together."""
         v, lex = self.v, self.lex
-        gaz = _gazetteer()
+        _gazetteer()
         for e in reversed(ents):
             if e.type == "PER" or e.end - e.start < 3 or e.kind not in (None, "place"):
                 continue
-            if gaz is not None and e.id and gaz.by_id(e.id) is not None:
+            if e.id and _known_id(e.id):
                 continue
             t = e.end
             while t > e.start and self._name_word(t - 1) and not v.text[t - 1].isupper():
@@ -1724,7 +1726,7 @@ class _DocRun:
                 first_outlet = first_outlet or self._first_outlet()
                 via = first_outlet
             start, end = v.idx[c.a], v.char_end(c.b - 1)
-            text = c.text_override or v.doc.text[start:end]
+            text = c.text_override or v.doc_text[start:end]
             cue = v.text[c.cue_tok] if c.cue_tok is not None else None
             speakers = c.resolved or [Resolved(None, None, None)]
             ref = c.speaker
@@ -1753,6 +1755,13 @@ def _gazetteer() -> Any:
         return load_gazetteer()
     except Exception:  # a broken or missing gazetteer must not stop quote extraction
         return None
+
+
+@lru_cache(maxsize=4096)
+def _known_id(entity_id: str) -> bool:
+    """Whether the gazetteer lists this entity (a known body, not a heuristic mention)."""
+    gaz = _gazetteer()
+    return gaz is not None and gaz.by_id(entity_id) is not None
 
 
 def _copy(r: Resolved) -> Resolved:
@@ -1795,6 +1804,26 @@ class QuotesComponent:
 def make_quotes(nlp: Language, name: str, data_path: str | None) -> QuotesComponent:
     """Factory of the ``sorot_quotes`` component (after ``sorot_linker`` and ``sorot_dates``)."""
     return QuotesComponent(data_path)
+
+
+_VIEWS: dict[int, DocView] = {}
+
+
+def _view_for(doc: Doc, lex: QuoteLexicon) -> DocView:
+    """The view the extractor built for this doc (quotation marks already known), else a new one;
+    the event coder asks about many clauses of the same document."""
+    v = _VIEWS.get(id(doc))
+    if v is not None and v.doc is doc:
+        return v
+    v = DocView(doc, lex)
+    _remember(v)
+    return v
+
+
+def _remember(v: DocView) -> None:
+    if len(_VIEWS) >= 8:
+        _VIEWS.pop(next(iter(_VIEWS)))
+    _VIEWS[id(v.doc)] = v
 
 
 def extract_quotes(doc: Doc, data_path: str | None = None) -> list[Quote]:
@@ -1843,7 +1872,7 @@ def reporting_source(doc: Doc, start_char: int, end_char: int) -> str | None:
         return None
     # an outlet credited in the sentence ("menurut laporan Al Jazeera")
     lex = load_lexicon()
-    v = DocView(doc, lex)
+    v = _view_for(doc, lex)
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None

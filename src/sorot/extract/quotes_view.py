@@ -38,6 +38,7 @@ class DocView:
     def __init__(self, doc: Doc, lex: QuoteLexicon) -> None:
         self.doc = doc
         self.lex = lex
+        self.doc_text = doc.text  # spaCy rebuilds Doc.text on every access
         toks = list(doc)
         self.n = n = len(toks)
         self.text = [t.text for t in toks]
@@ -164,7 +165,7 @@ class DocView:
         """Text of tokens [a, b) as written."""
         if a >= b:
             return ""
-        return self.doc.text[self.idx[a] : self.idx[b - 1] + len(self.text[b - 1])]
+        return self.doc_text[self.idx[a] : self.idx[b - 1] + len(self.text[b - 1])]
 
     def char_end(self, i: int) -> int:
         return self.idx[i] + len(self.text[i])
