@@ -598,7 +598,8 @@ class _DocRun:
                     )
                     if takes_clause and units and led:
                         return self._parties(units)
-                    if takes_clause and not units and v.low[before] in self.lex.reporting_before:
+                    adjacent = self._skip_right(j + 1, head, {"S", "T"}) >= head
+                    if takes_clause and not units and adjacent and v.low[before] in self.lex.reporting_before:
                         # "X mengatakan federasi telah ...": the speaker's own body, else nobody named
                         return self._at(self._org_noun(start, j, before, a), start)
                     j = before
