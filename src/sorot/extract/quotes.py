@@ -24,6 +24,7 @@ Three passes over a document:
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -37,6 +38,8 @@ from sorot.contract import Quote
 from sorot.extract.quotes_lexicon import QuoteLexicon, load_lexicon
 from sorot.extract.quotes_view import DocView, EntRef
 from sorot.nlp import extensions  # noqa: F401  (registers the shared Doc extensions)
+
+log = logging.getLogger(__name__)
 
 ANONYMOUS = "anonymous"
 _SMALL_TITLE_WORDS = frozenset({"dan", "di", "ke", "dari", "untuk", "dengan", "yang", "atau", "of", "the",
@@ -1784,7 +1787,11 @@ class QuotesComponent:
         self.extractor = QuoteExtractor(load_lexicon(data_path))
 
     def __call__(self, doc: Doc) -> Doc:
-        quotes, metas = self.extractor(doc)
+        try:
+            quotes, metas = self.extractor(doc)
+        except Exception:  # a rule bug on one odd document must not cost the document its analysis
+            log.exception("quote extraction failed on a document starting %r", doc.text[:60])
+            quotes, metas = [], []
         doc._.quotes = quotes
         doc._.quote_meta = metas
         return doc
