@@ -82,9 +82,13 @@ def main(argv: list[str] | None = None) -> int:
             n_events += len(coder.code(doc))
         rates.append(len(work) / (time.perf_counter() - t1))
     chars = sum(len(d.text) for d in docs) / len(docs)
-    print(f"documents: {len(docs)} distinct (mean {chars:.0f} chars), {len(work)} per round, {args.rounds} rounds")
+    print(
+        f"documents: {len(docs)} distinct (mean {chars:.0f} chars), {len(work)} per round, {args.rounds} rounds"
+    )
     print(f"pipeline before the coder: {len(docs) / pipeline_s:.1f} docs/s")
-    print(f"sorot_events alone: median {statistics.median(rates):.0f} docs/s (min {min(rates):.0f}, max {max(rates):.0f})")
+    print(
+        f"sorot_events alone: median {statistics.median(rates):.0f} docs/s (min {min(rates):.0f}, max {max(rates):.0f})"
+    )
     print(f"events per document: {n_events / (len(work) * args.rounds):.1f}")
     return 0
 

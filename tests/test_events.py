@@ -58,7 +58,9 @@ KB: dict[str, EntityInfo] = {
     "Korea Utara": EntityInfo("Q423", "North Korea", "GPE", "country"),
     "Uni Eropa": EntityInfo("Q458", "European Union", "ORG", "igo"),
     "Suriah": EntityInfo("Q858", "Syria", "GPE", "country"),
-    "Lloyd Austin": EntityInfo("sorot:lloyd-austin", "Lloyd Austin", "PER", "person", country="United States"),
+    "Lloyd Austin": EntityInfo(
+        "sorot:lloyd-austin", "Lloyd Austin", "PER", "person", country="United States"
+    ),
     "Brasil": EntityInfo("Q155", "Brazil", "GPE", "country"),
     "Lula": EntityInfo("Q37181", "Luiz Inacio Lula da Silva", "PER", "person", country="Brazil"),
     "Myanmar": EntityInfo("Q836", "Myanmar", "GPE", "country"),
@@ -127,7 +129,9 @@ def keys(events: list[Event]) -> set[tuple[str, str | None, str | None]]:
 
 def one(events: list[Event], etype: str, actor: str | None, target: str | None) -> Event:
     found = [e for e in events if (e.type, e.actor, e.target) == (etype, actor, target)]
-    assert len(found) == 1, f"expected one {etype} {actor}->{target} in {[(e.type, e.actor, e.target) for e in events]}"
+    assert len(found) == 1, (
+        f"expected one {etype} {actor}->{target} in {[(e.type, e.actor, e.target) for e in events]}"
+    )
     return found[0]
 
 
@@ -136,17 +140,38 @@ class TestMorphology:
     @pytest.mark.parametrize(
         ("stem", "form", "word"),
         [
-            ("jual", "meN", "menjual"), ("jual", "di", "dijual"), ("jual", "peN-an", "penjualan"),
-            ("pasok", "meN", "memasok"), ("pasok", "-an", "pasokan"), ("kirim", "meN-kan", "mengirimkan"),
-            ("ekspor", "meN", "mengekspor"), ("beli", "meN", "membeli"), ("beli", "peN-an", "pembelian"),
-            ("kecam", "meN", "mengecam"), ("kutuk", "meN", "mengutuk"), ("bantah", "meN", "membantah"),
-            ("tolak", "meN", "menolak"), ("temu", "ber", "bertemu"), ("temu", "per-an", "pertemuan"),
-            ("kunjung", "meN-i", "mengunjungi"), ("tandatangan", "meN-i", "menandatangani"),
-            ("serang", "meN", "menyerang"), ("serang", "-an", "serangan"), ("desak", "meN", "mendesak"),
-            ("sepakat", "ke-an", "kesepakatan"), ("janji", "per-an", "perjanjian"), ("sedia", "peN-an", "penyediaan"),
-            ("bom", "meN", "mengebom"), ("bom", "peN-an", "pengeboman"), ("kritik", "meN", "mengkritik"),
-            ("protes", "meN", "memprotes"), ("transfer", "meN", "mentransfer"), ("perluas", "meN", "memperluas"),
-            ("tangkap", "peN-an", "penangkapan"), ("sita", "meN", "menyita"), ("runding", "ber", "berunding"),
+            ("jual", "meN", "menjual"),
+            ("jual", "di", "dijual"),
+            ("jual", "peN-an", "penjualan"),
+            ("pasok", "meN", "memasok"),
+            ("pasok", "-an", "pasokan"),
+            ("kirim", "meN-kan", "mengirimkan"),
+            ("ekspor", "meN", "mengekspor"),
+            ("beli", "meN", "membeli"),
+            ("beli", "peN-an", "pembelian"),
+            ("kecam", "meN", "mengecam"),
+            ("kutuk", "meN", "mengutuk"),
+            ("bantah", "meN", "membantah"),
+            ("tolak", "meN", "menolak"),
+            ("temu", "ber", "bertemu"),
+            ("temu", "per-an", "pertemuan"),
+            ("kunjung", "meN-i", "mengunjungi"),
+            ("tandatangan", "meN-i", "menandatangani"),
+            ("serang", "meN", "menyerang"),
+            ("serang", "-an", "serangan"),
+            ("desak", "meN", "mendesak"),
+            ("sepakat", "ke-an", "kesepakatan"),
+            ("janji", "per-an", "perjanjian"),
+            ("sedia", "peN-an", "penyediaan"),
+            ("bom", "meN", "mengebom"),
+            ("bom", "peN-an", "pengeboman"),
+            ("kritik", "meN", "mengkritik"),
+            ("protes", "meN", "memprotes"),
+            ("transfer", "meN", "mentransfer"),
+            ("perluas", "meN", "memperluas"),
+            ("tangkap", "peN-an", "penangkapan"),
+            ("sita", "meN", "menyita"),
+            ("runding", "ber", "berunding"),
         ],
     )
     def test_derive(self, stem: str, form: str, word: str) -> None:
@@ -158,10 +183,14 @@ class TestMorphology:
     @pytest.mark.parametrize(
         ("word", "lemma", "etype", "cls"),
         [
-            ("menjual", "jual", "AID", "active"), ("dijual", "jual", "AID", "passive"),
-            ("penjualan", "jual", "AID", "noun"), ("mengekspornya", "ekspor", "AID", "active"),
-            ("pasokan", "pasok", "AID", "noun"), ("serangan", "serang", "ASSAULT", "noun"),
-            ("menandatangani", "tanda tangan", "AGREE", "active"), ("perundingan", "runding", "CONSULT", "noun"),
+            ("menjual", "jual", "AID", "active"),
+            ("dijual", "jual", "AID", "passive"),
+            ("penjualan", "jual", "AID", "noun"),
+            ("mengekspornya", "ekspor", "AID", "active"),
+            ("pasokan", "pasok", "AID", "noun"),
+            ("serangan", "serang", "ASSAULT", "noun"),
+            ("menandatangani", "tanda tangan", "AGREE", "active"),
+            ("perundingan", "runding", "CONSULT", "noun"),
             ("menjatuhkan", None, None, None),
         ],
     )
@@ -217,19 +246,27 @@ class TestLexiconData:
         words: dict[str, str] = {}
         for entry in data["items"]:
             for w in entry.get("words") or []:
-                assert str(w).lower() not in words, f"{w!r} names both {words.get(str(w).lower())} and {entry['name']}"
+                assert str(w).lower() not in words, (
+                    f"{w!r} names both {words.get(str(w).lower())} and {entry['name']}"
+                )
                 words[str(w).lower()] = entry["name"]
 
 
 # ------------------------------------------------------------------------------------------- coding
 class TestTypesAndArguments:
     def test_sanctions_on_iran(self, nlp: Language) -> None:
-        e = one(coded(nlp, "Amerika Serikat menjatuhkan sanksi baru terhadap Iran pada Selasa."),
-                "SANCTION", "United States", "Iran")
+        e = one(
+            coded(nlp, "Amerika Serikat menjatuhkan sanksi baru terhadap Iran pada Selasa."),
+            "SANCTION",
+            "United States",
+            "Iran",
+        )
         assert e.status == "asserted" and e.source is None
 
     def test_humanitarian_aid_to_gaza_one_event_per_item(self, nlp: Language) -> None:
-        events = coded(nlp, "Indonesia mengirimkan bantuan kemanusiaan berupa makanan dan obat-obatan ke Gaza.")
+        events = coded(
+            nlp, "Indonesia mengirimkan bantuan kemanusiaan berupa makanan dan obat-obatan ke Gaza."
+        )
         aid = [e for e in events if e.type == "AID"]
         assert {(e.actor, e.target, e.item, e.mode) for e in aid} == {
             ("Indonesia", "Palestine", "food", "humanitarian"),
@@ -237,17 +274,24 @@ class TestTypesAndArguments:
         }
 
     def test_minister_visits_tokyo(self, nlp: Language) -> None:
-        e = one(coded(nlp, "Menteri Luar Negeri Retno Marsudi mengunjungi Tokyo untuk membahas perdagangan."),
-                "CONSULT", "Indonesia", "Japan")
+        e = one(
+            coded(nlp, "Menteri Luar Negeri Retno Marsudi mengunjungi Tokyo untuk membahas perdagangan."),
+            "CONSULT",
+            "Indonesia",
+            "Japan",
+        )
         assert e.mode == "visit"
 
     def test_police_arrest(self, nlp: Language) -> None:
-        e = one(coded(nlp, "Polisi Thailand menangkap puluhan demonstran di Bangkok."), "COERCE", "Thailand", None)
+        e = one(
+            coded(nlp, "Polisi Thailand menangkap puluhan demonstran di Bangkok."), "COERCE", "Thailand", None
+        )
         assert e.mode is None  # modes are reported for AID, ASSAULT and CONSULT only
 
     def test_ceasefire_agreement_between_two_sides(self, nlp: Language) -> None:
         assert ("AGREE", "Israel", "Hamas") in keys(
-            coded(nlp, "Israel dan Hamas sepakat melakukan gencatan senjata di Gaza."))
+            coded(nlp, "Israel dan Hamas sepakat melakukan gencatan senjata di Gaza.")
+        )
 
     def test_buyer_and_seller_both_ways(self, nlp: Language) -> None:
         bought = one(coded(nlp, "Rusia membeli amunisi dari Korea Utara."), "AID", "North Korea", "Russia")
@@ -256,10 +300,15 @@ class TestTypesAndArguments:
 
     def test_coordinated_targets_give_one_event_each(self, nlp: Language) -> None:
         events = coded(nlp, "Uni Eropa menjatuhkan sanksi kepada Iran dan Suriah.")
-        assert keys(events) == {("SANCTION", "European Union", "Iran"), ("SANCTION", "European Union", "Syria")}
+        assert keys(events) == {
+            ("SANCTION", "European Union", "Iran"),
+            ("SANCTION", "European Union", "Syria"),
+        }
 
     def test_coordinated_items_give_one_event_each(self, nlp: Language) -> None:
-        events = coded(nlp, "Korea Utara menawarkan untuk menjual senjata nuklir dan rudal balistik ke Rusia.")
+        events = coded(
+            nlp, "Korea Utara menawarkan untuk menjual senjata nuklir dan rudal balistik ke Rusia."
+        )
         assert {e.item for e in events if e.type == "AID"} == {"nuclear weapons", "ballistic missiles"}
 
     def test_general_and_specific_item_are_one_statement(self, nlp: Language) -> None:
@@ -267,23 +316,39 @@ class TestTypesAndArguments:
         assert [(e.type, e.item) for e in events] == [("AID", "weapons")]
 
     def test_nominal_trigger_possessor_is_actor(self, nlp: Language) -> None:
-        e = one(coded(nlp, "Ekspor gandum Ukraina ke Mesir meningkat tajam tahun ini."), "AID", "Ukraine", "Egypt")
+        e = one(
+            coded(nlp, "Ekspor gandum Ukraina ke Mesir meningkat tajam tahun ini."), "AID", "Ukraine", "Egypt"
+        )
         assert e.item == "food"
 
     def test_passive_with_agent(self, nlp: Language) -> None:
-        e = one(coded(nlp, "Kyiv diserang oleh Rusia dengan drone pada Senin malam."), "ASSAULT", "Russia", "Ukraine")
+        e = one(
+            coded(nlp, "Kyiv diserang oleh Rusia dengan drone pada Senin malam."),
+            "ASSAULT",
+            "Russia",
+            "Ukraine",
+        )
         assert e.mode == "drone" and e.item == "drones"
 
     def test_person_acts_for_state(self, nlp: Language) -> None:
-        e = one(coded(nlp, "Presiden Brasil Lula mengecam serangan Israel ke Gaza."), "ACCUSE", "Brazil", "Israel")
+        e = one(
+            coded(nlp, "Presiden Brasil Lula mengecam serangan Israel ke Gaza."), "ACCUSE", "Brazil", "Israel"
+        )
         assert e.source == "Luiz Inacio Lula da Silva"  # a speech act is vouched for by its speaker
 
     def test_condemned_attack_is_coded_with_the_condemner_as_source(self, nlp: Language) -> None:
-        e = one(coded(nlp, "Presiden Brasil Lula mengecam serangan Israel ke Gaza."), "ASSAULT", "Israel", "Palestine")
+        e = one(
+            coded(nlp, "Presiden Brasil Lula mengecam serangan Israel ke Gaza."),
+            "ASSAULT",
+            "Israel",
+            "Palestine",
+        )
         assert e.source == "Luiz Inacio Lula da Silva"
 
     def test_igo_acts_for_itself(self, nlp: Language) -> None:
-        assert ("ACCUSE", "NATO", "Russia") in keys(coded(nlp, "NATO mengutuk serangan rudal Rusia ke Polandia."))
+        assert ("ACCUSE", "NATO", "Russia") in keys(
+            coded(nlp, "NATO mengutuk serangan rudal Rusia ke Polandia.")
+        )
 
     def test_request_content_is_not_an_event(self, nlp: Language) -> None:
         events = coded(nlp, "Indonesia mendesak Myanmar untuk membebaskan tahanan politik.")
@@ -326,13 +391,19 @@ class TestStatus:
         assert [e.status for e in events] == [status]
 
     def test_negation_does_not_leak_into_the_next_clause(self, nlp: Language) -> None:
-        events = coded(nlp, "India tidak menjual beras ke Malaysia, sambil mendesak Pakistan untuk berunding.")
+        events = coded(
+            nlp, "India tidak menjual beras ke Malaysia, sambil mendesak Pakistan untuk berunding."
+        )
         assert one(events, "AID", "India", "Malaysia").status == "denied"
         assert one(events, "REQUEST", "India", "Pakistan").status == "asserted"
 
     def test_generic_argument_is_hypothetical(self, nlp: Language) -> None:
-        e = one(coded(nlp, "Uni Eropa akan menjatuhkan sanksi kepada setiap negara yang membantu Rusia."),
-                "SANCTION", "European Union", None)
+        e = one(
+            coded(nlp, "Uni Eropa akan menjatuhkan sanksi kepada setiap negara yang membantu Rusia."),
+            "SANCTION",
+            "European Union",
+            None,
+        )
         assert e.status == "hypothetical"
 
     def test_feared_attack_is_not_coded(self, nlp: Language) -> None:
@@ -344,35 +415,63 @@ class TestStatus:
         assert (e.status, e.source, e.item) == ("denied", "Ministry of Foreign Affairs of Iran", "drones")
 
     def test_denial_of_an_earlier_accusation(self, nlp: Language) -> None:
-        events = coded(nlp, "Inggris menuduh Iran memasok rudal ke kelompok Houthi. Iran membantah tuduhan itu.")
-        statuses = {(e.status, e.source) for e in events if (e.type, e.actor, e.target) == ("AID", "Iran", "Houthis")}
+        events = coded(
+            nlp, "Inggris menuduh Iran memasok rudal ke kelompok Houthi. Iran membantah tuduhan itu."
+        )
+        statuses = {
+            (e.status, e.source) for e in events if (e.type, e.actor, e.target) == ("AID", "Iran", "Houthis")
+        }
         assert statuses == {("asserted", "United Kingdom"), ("denied", "Iran")}
-        assert ("ACCUSE", "United Kingdom", "Iran") not in keys(events)  # the allegation is carried by its content
+        assert ("ACCUSE", "United Kingdom", "Iran") not in keys(
+            events
+        )  # the allegation is carried by its content
 
     def test_relative_denial(self, nlp: Language) -> None:
         events = coded(nlp, "Amerika Serikat menuduh Iran memasok drone ke Rusia, yang dibantah Teheran.")
-        got = {(e.status, e.source) for e in events if (e.type, e.actor, e.target) == ("AID", "Iran", "Russia")}
+        got = {
+            (e.status, e.source) for e in events if (e.type, e.actor, e.target) == ("AID", "Iran", "Russia")
+        }
         assert got == {("asserted", "United States"), ("denied", "Iran")}
 
 
 class TestSources:
     def test_reporting_clause(self, nlp: Language) -> None:
-        e = one(coded(nlp, "Lloyd Austin mengatakan Amerika Serikat akan mengirimkan rudal ke Ukraina."),
-                "AID", "United States", "Ukraine")
+        e = one(
+            coded(nlp, "Lloyd Austin mengatakan Amerika Serikat akan mengirimkan rudal ke Ukraina."),
+            "AID",
+            "United States",
+            "Ukraine",
+        )
         assert (e.source, e.status, e.item) == ("Lloyd Austin", "planned", "missiles")
 
     def test_speaker_of_a_quote_and_first_person(self, nlp: Language) -> None:
-        e = one(coded(nlp, '"Kami akan mengirim bantuan pangan ke Sudan," kata Yoko Kamikawa.'), "AID", "Japan", "Sudan")
+        e = one(
+            coded(nlp, '"Kami akan mengirim bantuan pangan ke Sudan," kata Yoko Kamikawa.'),
+            "AID",
+            "Japan",
+            "Sudan",
+        )
         assert (e.source, e.status) == ("Yoko Kamikawa", "planned")
 
     def test_credited_outlet(self, nlp: Language) -> None:
-        e = one(coded(nlp, "Rusia dilaporkan telah menerima rudal balistik dari Iran, menurut Reuters."),
-                "AID", "Iran", "Russia")
+        e = one(
+            coded(nlp, "Rusia dilaporkan telah menerima rudal balistik dari Iran, menurut Reuters."),
+            "AID",
+            "Iran",
+            "Russia",
+        )
         assert (e.source, e.item) == ("Reuters", "ballistic missiles")
 
     def test_own_voice_is_null(self, nlp: Language) -> None:
-        assert one(coded(nlp, "Vietnam dan Filipina menandatangani perjanjian kerja sama maritim di Jakarta."),
-                   "AGREE", "Vietnam", "Philippines").source is None
+        assert (
+            one(
+                coded(nlp, "Vietnam dan Filipina menandatangani perjanjian kerja sama maritim di Jakarta."),
+                "AGREE",
+                "Vietnam",
+                "Philippines",
+            ).source
+            is None
+        )
 
     def test_quotes_layer_is_used_when_present(self, nlp: Language) -> None:
         text = "Malaysia akan mengirim beras ke Somalia, ujar seorang pejabat yang enggan disebut namanya."
@@ -382,16 +481,25 @@ class TestSources:
                 break
             doc = proc(doc)
         start = text.index("Malaysia")
-        doc._.quotes = [Quote(kind="indirect", text=text[start:text.index(",")], start=start,
-                              end=text.index(","), speaker_name="Ahmad Zahid")]
+        doc._.quotes = [
+            Quote(
+                kind="indirect",
+                text=text[start : text.index(",")],
+                start=start,
+                end=text.index(","),
+                speaker_name="Ahmad Zahid",
+            )
+        ]
         events = code_events(doc)
         assert one(events, "AID", "Malaysia", "Somalia").source == "Ahmad Zahid"
 
 
 class TestDocumentLevel:
     def test_repeats_merge_with_the_most_specific_item(self, nlp: Language) -> None:
-        text = ("India menjual senjata ke Kenya. Pemerintah India menjual peluru artileri ke Kenya. "
-                "India juga menjual senjata ke Kenya pekan lalu.")
+        text = (
+            "India menjual senjata ke Kenya. Pemerintah India menjual peluru artileri ke Kenya. "
+            "India juga menjual senjata ke Kenya pekan lalu."
+        )
         aid = [e for e in coded(nlp, text) if e.type == "AID"]
         assert len(aid) == 1 and aid[0].item == "artillery ammunition"
 
@@ -400,9 +508,13 @@ class TestDocumentLevel:
         assert sorted(e.status for e in coded(nlp, text)) == ["asserted", "denied"]
 
     def test_undirected_trade_takes_the_direction_the_document_gives(self, nlp: Language) -> None:
-        text = ("Korea Utara memasok amunisi ke Rusia. "
-                "Perdagangan senjata antara Rusia dan Korea Utara terus berlanjut.")
-        assert {(e.actor, e.target) for e in coded(nlp, text) if e.type == "AID"} == {("North Korea", "Russia")}
+        text = (
+            "Korea Utara memasok amunisi ke Rusia. "
+            "Perdagangan senjata antara Rusia dan Korea Utara terus berlanjut."
+        )
+        assert {(e.actor, e.target) for e in coded(nlp, text) if e.type == "AID"} == {
+            ("North Korea", "Russia")
+        }
 
     def test_evidence_offsets_are_the_sentence(self, nlp: Language) -> None:
         text = "Harga minyak naik. Arab Saudi menjual minyak ke India."
@@ -441,7 +553,9 @@ def real_nlp() -> Language:
 
 @pytest.mark.slow
 def test_real_pipeline_codes_a_varied_story(real_nlp: Language) -> None:
-    doc = real_nlp("Pemerintah Indonesia mengirimkan bantuan kemanusiaan berupa makanan ke Jalur Gaza pada Senin.")
+    doc = real_nlp(
+        "Pemerintah Indonesia mengirimkan bantuan kemanusiaan berupa makanan ke Jalur Gaza pada Senin."
+    )
     assert any(e.type == "AID" and e.actor == "Indonesia" and e.item == "food" for e in doc._.events)
 
 

@@ -150,7 +150,7 @@ def _sentence_bounds_cached(doc: Any) -> Iterator[None]:
     except ImportError:
         yield
         return
-    original = getattr(dates_mod, "sentence_bounds", None)
+    original: Any = getattr(dates_mod, "sentence_bounds", None)
     if original is None or getattr(original, "_sorot_cached", False):
         yield
         return
@@ -160,12 +160,11 @@ def _sentence_bounds_cached(doc: Any) -> Iterator[None]:
         return bounds if d is doc else original(d)
 
     cached._sorot_cached = True  # type: ignore[attr-defined]
-    dates_mod.sentence_bounds = cached
+    setattr(dates_mod, "sentence_bounds", cached)  # noqa: B010
     try:
         yield
     finally:
-        dates_mod.sentence_bounds = original
-
+        setattr(dates_mod, "sentence_bounds", original)  # noqa: B010
 
 
 def _optional(module: str, name: str) -> Callable[..., Any] | None:
@@ -230,7 +229,9 @@ class _DocRun:
         self._bare_government = False
         self.outlets = {i.name for i in ents.values() if (i.kind or "") in ("outlet", "news_agency")}
         self.quotes = list(doc._.quotes or [])
-        self.quote_meta = list(getattr(doc._, "quote_meta", None) or []) if doc.has_extension("quote_meta") else []
+        self.quote_meta = (
+            list(getattr(doc._, "quote_meta", None) or []) if doc.has_extension("quote_meta") else []
+        )
 
     # ------------------------------------------------------------------ driver
     def run(self) -> list[Event]:
@@ -315,10 +316,10 @@ class _DocRun:
                 continue
             if produced[id(t)] or t.frame == "allege":
                 continue
-            inner_actors = [
-                c for u in trigs if governor.get(id(u)) is t for c in produced.get(id(u), [])
-            ]
-            produced[id(t)] = self._code_trigger(t, si, a, b, governor.get(id(t)), fallback_targets=inner_actors)
+            inner_actors = [c for u in trigs if governor.get(id(u)) is t for c in produced.get(id(u), [])]
+            produced[id(t)] = self._code_trigger(
+                t, si, a, b, governor.get(id(t)), fallback_targets=inner_actors
+            )
         for t in trigs:
             if t.frame == "deny":
                 self._deny(t, si, a, b, trigs, produced, governor)
@@ -347,7 +348,9 @@ class _DocRun:
                         t.light, t.head = j - 1, j - 1
                     elif w2 in lex.light_patient:
                         t.light, t.head, t.light_patient = j - 1, j - 1, True
-                    elif w in lex.light_agent or (v.trig[j] is not None and v.trig[j][1].trigger.lemma == "beri"):
+                    elif w in lex.light_agent or (
+                        (fj := v.form(j)) is not None and fj.trigger.lemma == "beri"
+                    ):
                         t.light, t.head = j, j
                     elif w in lex.light_patient:
                         t.light, t.head, t.light_patient = j, j, True
@@ -360,7 +363,7 @@ class _DocRun:
         return [t for t in out if t.start not in lights]
 
     def _label_triggers(self, a: int, b: int, taken: set[int]) -> list[Trig]:
-        """"menyebut laporan Seoul sebagai fantasi", "menilai X sebagai ancaman": naming someone's act by a
+        """ "menyebut laporan Seoul sebagai fantasi", "menilai X sebagai ancaman": naming someone's act by a
         word of blame accuses them (ACCUSE, the verb's subject against the object's owner)."""
         v, lex = self.v, self.lex
         verbs = {str(w).lower() for w in lex.raw.get("label_verbs") or []}
@@ -384,7 +387,9 @@ class _DocRun:
     # ------------------------------------------------------------------ scanning helpers
     def _skip_left(self, j: int, a: int, classes: set[str]) -> int:
         v = self.v
-        while j >= a and (v.cls[j] in classes or v.cue[j] is not None and v.cls[j] not in ("E", "V", "P", "B")):
+        while j >= a and (
+            v.cls[j] in classes or v.cue[j] is not None and v.cls[j] not in ("E", "V", "P", "B")
+        ):
             j -= 1
         return j
 
@@ -424,7 +429,9 @@ class _DocRun:
             j = m.end if m is not None else k + 1
         else:
             return False
-        while j < b and (v.cls[j] in ("S", "T", "PAR") or v.cue[j] is not None and v.cls[j] not in ("E", "P", "B")):
+        while j < b and (
+            v.cls[j] in ("S", "T", "PAR") or v.cue[j] is not None and v.cls[j] not in ("E", "P", "B")
+        ):
             j += 1
         return j < b and v.cls[j] == "V"
 
@@ -461,14 +468,16 @@ class _DocRun:
                     k = kk - 1
                     continue
                 break
-            if v.low[k] in roles or (v.cls[k] == "," and unit and unit[0].type == "PER" and self._title_org_before(k, a)):
+            if v.low[k] in roles or (
+                v.cls[k] == "," and unit and unit[0].type == "PER" and self._title_org_before(k, a)
+            ):
                 k -= 1
                 continue
             break
         return k + 1, unit
 
     def _title_org_before(self, k: int, a: int) -> bool:
-        """"Pemimpin NSC, John Kirby": a title and a body before a comma name the person after it."""
+        """ "Pemimpin NSC, John Kirby": a title and a body before a comma name the person after it."""
         v = self.v
         m = v.mention(k - 1) if k - 1 >= a else None
         if m is None or m.type == "PER" or (m.kind or "") in ("outlet", "news_agency"):
@@ -507,9 +516,12 @@ class _DocRun:
                     p -= 1
                 # a comma lists only inside "A, B dan C" (read right to left: after the conjunction);
                 # "Menurut X, Y mengecam" is two phrases
-                if p >= a and (v.cls[p] in ("E", "N", "PAR") or v.low[p] in roles) and (
-                    c != "," or (units and seen_conj)
-                ) and v.cue[p] is None:
+                if (
+                    p >= a
+                    and (v.cls[p] in ("E", "N", "PAR") or v.low[p] in roles)
+                    and (c != "," or (units and seen_conj))
+                    and v.cue[p] is None
+                ):
                     seen_conj = seen_conj or c == "C" or any(v.cls[x] == "C" for x in range(p + 1, k))
                     k -= 1
                     continue
@@ -555,7 +567,6 @@ class _DocRun:
     def _subject(self, head: int, a: int, depth: int = 0) -> list[Party]:
         """The parties that act in the clause whose verb group starts at token ``head``."""
         v, g = self.v, self.g
-        in_quote = v.quote_id[head] if head < v.n else -1
         j = head - 1
         crossed = False  # passed a coordination or a same-subject connective ("..., serta menuding")
         while j >= a:
@@ -570,8 +581,10 @@ class _DocRun:
             if c in ("S", "T", "Q") or (v.cue[j] is not None and c not in ("E", "B", "P", "N")):
                 j -= 1
                 continue
-            if w in g.get("speaker_pronouns", set()) or w in g.get("person_pronouns", set()) or w in g.get(
-                "group_pronouns", set()
+            if (
+                w in g.get("speaker_pronouns", set())
+                or w in g.get("person_pronouns", set())
+                or w in g.get("group_pronouns", set())
             ):
                 return self._at(self._resolve_pronoun(j, a), j)
             pair = self._pair_phrase_at(j)
@@ -667,9 +680,9 @@ class _DocRun:
                 continue
             elif c in ("C", ","):
                 in_pp = False
-            elif c == "B" and v.low[k] == "yang" and k == self._skip_right(a, head, {"S", "T", "Q"}):
-                continue
-            elif c in ("E", "N") and in_pp:
+            elif (c == "B" and v.low[k] == "yang" and k == self._skip_right(a, head, {"S", "T", "Q"})) or (
+                c in ("E", "N") and in_pp
+            ):
                 continue
             else:
                 return False
@@ -700,7 +713,7 @@ class _DocRun:
         if not units or not led:
             return None
         before = self._skip_left(start - 1, a, {"S", "T"})
-        if before >= a and v.trig[before] is not None and v.trig[before][1].trigger.control:
+        if before >= a and (fb := v.form(before)) is not None and fb.trigger.control:
             return self._parties(units)
         return None
 
@@ -712,7 +725,7 @@ class _DocRun:
         return two in pairs or three in pairs or v.low[j] == "keduanya"
 
     def _pair_parties(self, j: int, a: int) -> list[Party]:
-        """"kedua negara": the two most recently named distinct actors, in order of mention."""
+        """ "kedua negara": the two most recently named distinct actors, in order of mention."""
         v = self.v
         seen: dict[str, Party] = {}
         k = j - 1
@@ -732,8 +745,10 @@ class _DocRun:
         # most about when there are several -- else the two states named most often lately
         pairs = self._named_pairs(limit, j)
         if pairs:
-            best = max(pairs, key=lambda pq: (freq.get(pq[0].actor or "", 0) + freq.get(pq[1].actor or "", 0),
-                                              pq[1].pos))
+            best = max(
+                pairs,
+                key=lambda pq: (freq.get(pq[0].actor or "", 0) + freq.get(pq[1].actor or "", 0), pq[1].pos),
+            )
             last = {p.actor: p for p in seen.values()}
             chosen = [last.get(p.actor, p) for p in best]
             return sorted(chosen, key=lambda p: p.pos)
@@ -754,8 +769,12 @@ class _DocRun:
             if j + 1 < hi and v.cls[j] in ("C", "-") and v.low[j] not in ("atau", "ataupun"):
                 n = v.mention(j + 1)
                 if n is not None and n.actor and n.actor != m.actor:
-                    out.append((Party(m.actor, m.name, m.start, pronoun=True),
-                                Party(n.actor, n.name, n.start, pronoun=True)))
+                    out.append(
+                        (
+                            Party(m.actor, m.name, m.start, pronoun=True),
+                            Party(n.actor, n.name, n.start, pronoun=True),
+                        )
+                    )
             k = m.end
         return out
 
@@ -800,7 +819,7 @@ class _DocRun:
         out: list[Party] = []
         seen: set[str] = set()
         for k in range(a, b):
-            if v.cls[k] in ("V", "P") or v.trig[k] is not None and v.trig[k][1].cls != "noun":
+            if v.cls[k] in ("V", "P") or ((fk := v.form(k)) is not None and fk.cls != "noun"):
                 break
             m = v.mention(k)
             if m is not None and m.actor and m.actor not in seen and k == m.start:
@@ -882,7 +901,11 @@ class _DocRun:
         for q in self.quotes:
             if q.start is None or q.end is None:
                 continue
-            if q.start <= start and end <= q.end and (best is None or (q.end - q.start) < (best.end - best.start)):
+            if (
+                q.start <= start
+                and end <= q.end
+                and (best is None or (q.end - q.start) < (best.end - best.start))
+            ):
                 best = q
         return best
 
@@ -926,7 +949,9 @@ class _DocRun:
                 (direct if (first or direct) else poss).extend(units)
                 k = k2
                 continue
-            if c in ("N", "S", "T", "-", "PAR", "Q") or (c == "C" and k + 1 < b and v.cls[k + 1] in ("N", "E")):
+            if c in ("N", "S", "T", "-", "PAR", "Q") or (
+                c == "C" and k + 1 < b and v.cls[k + 1] in ("N", "E")
+            ):
                 if c == "N":
                     first = False
                 k += 1
@@ -942,7 +967,11 @@ class _DocRun:
         # "mendesak pemerintah membawa ...": the government, unnamed, of the state the clause is about
         gov_words = self.g.get("bare_government", set())
         self._bare_government = bool(
-            not direct and not poss and j < b and v.low[j] in gov_words and (j + 1 >= b or v.cls[j + 1] != "E")
+            not direct
+            and not poss
+            and j < b
+            and v.low[j] in gov_words
+            and (j + 1 >= b or v.cls[j + 1] != "E")
         )
         # prepositional phrases until the clause ends
         while k < b:
@@ -957,7 +986,12 @@ class _DocRun:
                     k = end = k2
                     continue
                 pps.append(("termasuk", [], k))  # ", termasuk amunisi": more of the object
-            if c == "END" or c == "B" or c == "V" or (c == "," and k + 1 < b and v.cls[k + 1] in ("V", "B", "C")):
+            if (
+                c == "END"
+                or c == "B"
+                or c == "V"
+                or (c == "," and k + 1 < b and v.cls[k + 1] in ("V", "B", "C"))
+            ):
                 break
             if c == "P":
                 prep = v.low[k]
@@ -992,8 +1026,12 @@ class _DocRun:
         j = k
         if pp:
             lead = k
-            while lead < b and lead - k < 4 and v.cls[lead] in ("N", "S") and v.trig[lead] is None and (
-                v.cue[lead] is None
+            while (
+                lead < b
+                and lead - k < 4
+                and v.cls[lead] in ("N", "S")
+                and v.trig[lead] is None
+                and (v.cue[lead] is None)
             ):
                 lead += 1
             if lead < b and lead > k and v.mention(lead) is not None:
@@ -1048,7 +1086,7 @@ class _DocRun:
         return units, j
 
     def _short_relative(self, k: int, b: int) -> int:
-        """"sanksi yang kuat terhadap X": a relative clause of one or two words without a verb is an
+        """ "sanksi yang kuat terhadap X": a relative clause of one or two words without a verb is an
         adjective; the phrase goes on after it. Returns the token after it, or 0."""
         v = self.v
         j = k + 1
@@ -1086,11 +1124,25 @@ class _DocRun:
         return j < b and v.cls[j] == "V"
 
     # ------------------------------------------------------------------ items
-    def _item_windows(self, start: int, obj_end: int, pps: list[tuple[str, list[Unit], int]], end: int) -> list[str]:
+    def _item_windows(
+        self, start: int, obj_end: int, pps: list[tuple[str, list[Unit], int]], end: int
+    ) -> list[str]:
         """Items of the object phrase and of the phrases that name what moves or is used ("berupa X",
         "dengan X", ", termasuk X") -- not those of a reason or a comparison further on."""
-        item_preps = {"berupa", "berisi", "bermuatan", "dengan", "termasuk", "seperti", "sebanyak", "antara", "oleh",
-                      "dari", "buatan", "produksi"}
+        item_preps = {
+            "berupa",
+            "berisi",
+            "bermuatan",
+            "dengan",
+            "termasuk",
+            "seperti",
+            "sebanyak",
+            "antara",
+            "oleh",
+            "dari",
+            "buatan",
+            "produksi",
+        }
         items = self._items(start, obj_end)
         bounds = [pos for _p, _u, pos in pps] + [end]
         for n, (prep, _units, pos) in enumerate(pps):
@@ -1138,7 +1190,7 @@ class _DocRun:
         v = self.v
         tags: set[str] = set()
         words: set[str] = set()
-        if any(v.cue[k] is not None and "reportive" in v.cue[k][1] for k in range(a, t.start)):
+        if any("reportive" in v.tags(k) for k in range(a, t.start)):
             words.add("reportive")
         opaque_words = self.lex.raw.get("opaque") or []
         opaque = {str(w).lower() for w in opaque_words}
@@ -1146,7 +1198,7 @@ class _DocRun:
         j = t.start - 1  # a light verb's own cue counts ("menawarkan bantuan", "dalam proses pembelian")
         while j >= a:
             c = v.cls[j]
-            if c == "B" and v.cue[j] is not None and "hypothetical" in v.cue[j][1]:
+            if c == "B" and "hypothetical" in v.tags(j):
                 tags.add("hypothetical")
             if c == "END" or (c == "B" and v.low[j] not in ("untuk", "agar", "supaya")):
                 break
@@ -1259,9 +1311,9 @@ class _DocRun:
                 return []
         # item-driven type changes (balloons sent to harass are COERCE)
         for it in items:
-            item = lex.items.get(it)
-            if item is not None and item.type and etype == "AID":
-                etype, mode = item.type, None
+            known = lex.items.get(it)
+            if known is not None and known.type and etype == "AID":
+                etype, mode = known.type, None
 
         # ---- arguments
         actors: list[Party] = []
@@ -1308,13 +1360,20 @@ class _DocRun:
             pair = prep_units.get("antara")
             pair_ps: list[Party] = []
             if frame == "reciprocal" or etype == "AID":
-                pair_ps = self._parties(pair) if pair and len(pair) >= 2 else self._pair_after_antara(pps, b, t.end)
+                pair_ps = (
+                    self._parties(pair) if pair and len(pair) >= 2 else self._pair_after_antara(pps, b, t.end)
+                )
             if pair_ps:
                 actors, targets, reciprocal = [pair_ps[0]], pair_ps[1:], True
             elif len(actors) >= 2 and not targets and etype == "AID" and self._hyphen_pair(poss or direct):
                 # "perdagangan senjata Rusia-Korea Utara": a pair, direction from the rest of the text
                 actors, targets, reciprocal = [actors[0]], actors[1:], True
-            elif frame == "reciprocal" and len(actors) >= 2 and not targets and not self._hyphen_pair(poss or direct):
+            elif (
+                frame == "reciprocal"
+                and len(actors) >= 2
+                and not targets
+                and not self._hyphen_pair(poss or direct)
+            ):
                 actors, targets, reciprocal = [actors[0]], actors[1:], True
         elif t.cls == "passive":
             agent_units = prep_units.get("oleh")
@@ -1364,7 +1423,9 @@ class _DocRun:
                 actors, targets, reciprocal = [actors[0]], actors[1:], True
             pair = prep_units.get("antara")
             if frame == "reciprocal" and not targets:
-                ps = self._parties(pair) if pair and len(pair) >= 2 else self._pair_after_antara(pps, b, t.end)
+                ps = (
+                    self._parties(pair) if pair and len(pair) >= 2 else self._pair_after_antara(pps, b, t.end)
+                )
                 if ps:
                     actors, targets, reciprocal = [ps[0]], ps[1:], True
         if not targets and bare_government and actors and t.cls != "noun":
@@ -1437,12 +1498,25 @@ class _DocRun:
                 actor, target = self._domestic(actor0, target0)
                 if (actor.actor is None and not incomplete) or actor.actor == target.actor:
                     continue
-                for item in items or [None]:
+                item_list: list[str | None] = [*items] or [None]
+                for item in item_list:
                     out.append(
                         Cand(
-                            type=etype, mode=mode, actor=actor.actor, target=target.actor, item=item,
-                            status=status, source=source, sent=si, lo=lo, hi=max(args_end, t.end), trig=t.start,
-                            speech=tr.speech, reciprocal=reciprocal, order=(actor.pos, target.pos), keys=set(keys),
+                            type=etype,
+                            mode=mode,
+                            actor=actor.actor,
+                            target=target.actor,
+                            item=item,
+                            status=status,
+                            source=source,
+                            sent=si,
+                            lo=lo,
+                            hi=max(args_end, t.end),
+                            trig=t.start,
+                            speech=tr.speech,
+                            reciprocal=reciprocal,
+                            order=(actor.pos, target.pos),
+                            keys=set(keys),
                             incomplete=incomplete,
                         )
                     )
@@ -1455,7 +1529,7 @@ class _DocRun:
         return party.actor
 
     def _relative_agent(self, k: int, b: int) -> list[Party]:
-        """"... yang diajukan Washington": the agent of a passive relative clause right after the object."""
+        """ "... yang diajukan Washington": the agent of a passive relative clause right after the object."""
         v = self.v
         k = self._skip_right(k, b, {","})
         if k + 1 >= b or v.low[k] != "yang":
@@ -1473,20 +1547,40 @@ class _DocRun:
     def _domestic(actor: Party, target: Party) -> tuple[Party, Party]:
         """Inside one state (a prosecutor and a court, a ministry and a province) the state-level coding
         says nothing: both sides are coded as the bodies themselves."""
-        if actor.actor and actor.actor == target.actor and actor.org and target.org and actor.org != target.org:
+        if (
+            actor.actor
+            and actor.actor == target.actor
+            and actor.org
+            and target.org
+            and actor.org != target.org
+        ):
             return replace(actor, actor=actor.org), replace(target, actor=target.org)
         return actor, target
 
-    def _made_by(self, pps: list[tuple[str, list[Unit], int]], attacks: list[Cand], items: list[str]) -> list[Cand]:
-        """"menembakkan rudal ... buatan Korea Utara": weapons made by one state and fired by another were
+    def _made_by(
+        self, pps: list[tuple[str, list[Unit], int]], attacks: list[Cand], items: list[str]
+    ) -> list[Cand]:
+        """ "menembakkan rudal ... buatan Korea Utara": weapons made by one state and fired by another were
         transferred -- an AID event with the attack's status and source."""
         out: list[Cand] = []
-        makers = [p for prep, units, _pos in pps if prep in ("buatan", "produksi") for p in self._parties(units)]
+        makers = [
+            p for prep, units, _pos in pps if prep in ("buatan", "produksi") for p in self._parties(units)
+        ]
         for atk in attacks:
             for maker in makers:
                 if maker.actor and atk.actor and maker.actor != atk.actor:
-                    out.append(replace(atk, type="AID", mode="military", actor=maker.actor, target=atk.actor,
-                                       speech=False, reciprocal=False, keys=set(atk.keys)))
+                    out.append(
+                        replace(
+                            atk,
+                            type="AID",
+                            mode="military",
+                            actor=maker.actor,
+                            target=atk.actor,
+                            speech=False,
+                            reciprocal=False,
+                            keys=set(atk.keys),
+                        )
+                    )
         return out
 
     def _generic_at(self, k: int) -> bool:
@@ -1494,10 +1588,12 @@ class _DocRun:
         v = self.v
         if k < 0:
             return False
-        return any(v.cue[j] is not None and "generic" in v.cue[j][1] for j in range(k, min(v.n, k + 4)))
+        return any("generic" in v.tags(j) for j in range(k, min(v.n, k + 4)))
 
-    def _pair_after_antara(self, pps: list[tuple[str, list[Unit], int]], b: int, start: int = -1) -> list[Party]:
-        """"antara A dan B", "antara kedua negara" after an event noun, possibly past a list of nouns
+    def _pair_after_antara(
+        self, pps: list[tuple[str, list[Unit], int]], b: int, start: int = -1
+    ) -> list[Party]:
+        """ "antara A dan B", "antara kedua negara" after an event noun, possibly past a list of nouns
         ("kerja sama, dukungan, dan solidaritas ... antara kedua negara")."""
         v = self.v
         positions = [pos for prep, _u, pos in pps if prep == "antara"]
@@ -1546,7 +1642,7 @@ class _DocRun:
         return self._subject(t.start, a)
 
     def _earlier_recipient(self, start: int, a: int) -> list[Party]:
-        """"mengirimkan surat ke Rusia, menawarkan untuk menjual senjata": the recipient named earlier in the
+        """ "mengirimkan surat ke Rusia, menawarkan untuk menjual senjata": the recipient named earlier in the
         same clause chain (commas and infinitives only; a clause boundary stops the search)."""
         v = self.v
         k = start - 1
@@ -1613,9 +1709,9 @@ class _DocRun:
         if reporter:
             return reporter
         if "reportive" in cue_words:
-            prev = self._sentence_reporters(si - 1)
-            if prev:
-                return prev[0][1]
+            prev_reporters = self._sentence_reporters(si - 1)
+            if prev_reporters:
+                return prev_reporters[0][1]
             if len(self.cited) == 1:
                 return self.cited[0]
         return None
@@ -1657,10 +1753,16 @@ class _DocRun:
                 w in lex.reporting_after and v.cls[k] != "V"
             ):
                 kk = self._skip_right(k + 1, b, {"S", "T"})
-                while kk < b and v.cls[kk] == "N" and v.low[kk] in ("laporan", "kantor", "berita", "media", "harian"):
+                while (
+                    kk < b
+                    and v.cls[kk] == "N"
+                    and v.low[kk] in ("laporan", "kantor", "berita", "media", "harian")
+                ):
                     kk += 1
                 units, k2 = self._units_right(kk, b, pp=True)
-                kind = "according" if w in report_nouns or w in ("mengutip", "melansir", "dilansir") else "after"
+                kind = (
+                    "according" if w in report_nouns or w in ("mengutip", "melansir", "dilansir") else "after"
+                )
                 if w == "laporan" and not (k2 < b and v.low[k2] == "bahwa"):
                     continue
                 if units:
@@ -1670,8 +1772,7 @@ class _DocRun:
         # a headline or lead attributed with a colon: "AS: ...", "Menhan Korsel: ..."
         for k in range(a, min(b, a + 6)):
             if v.text[k] == ":":
-                names = [v.mention(x) for x in range(a, k)]
-                named = [m for m in names if m is not None]
+                named = [m for m in (v.mention(x) for x in range(a, k)) if m is not None]
                 if named and all(v.cls[x] in ("E", "N", "S") for x in range(a, k)):
                     out.append((a, named[-1].name, "headline"))
                 break
@@ -1682,7 +1783,7 @@ class _DocRun:
 
     def _anonymous_in(self, a: int, b: int) -> bool:
         v = self.v
-        return any(v.cue[k] is not None and "anonymous" in v.cue[k][1] for k in range(a, b))
+        return any("anonymous" in v.tags(k) for k in range(a, b))
 
     # ------------------------------------------------------------------ denials
     def _deny(
@@ -1709,7 +1810,9 @@ class _DocRun:
             before = self._skip_left(t.start - 1, a, {"S", "T"})
             relative = before >= a and v.low[before] == "yang"
             if relative:
-                governed = [c for u in trigs if u.start < before for c in produced.get(id(u), []) if not c.speech]
+                governed = [
+                    c for u in trigs if u.start < before for c in produced.get(id(u), []) if not c.speech
+                ]
         else:
             deniers = self._subject(t.head, a)
             governed = [c for u in trigs if governor.get(id(u)) is t for c in produced.get(id(u), [])]
@@ -1726,10 +1829,19 @@ class _DocRun:
             for d in deniers:
                 if not d.name:
                     continue
-                copies.append(replace(c, status="denied", source=d.name, sent=si, trig=t.start,
-                                      lo=min(c.lo, t.head) if c.sent == si else t.head,
-                                      hi=max(c.hi, t.end) if c.sent == si else t.end,
-                                      copy=True, keys=set(c.keys)))
+                copies.append(
+                    replace(
+                        c,
+                        status="denied",
+                        source=d.name,
+                        sent=si,
+                        trig=t.start,
+                        lo=min(c.lo, t.head) if c.sent == si else t.head,
+                        hi=max(c.hi, t.end) if c.sent == si else t.end,
+                        copy=True,
+                        keys=set(c.keys),
+                    )
+                )
         produced[id(t)] = copies
 
     def _anaphor_referents(self, k: int, b: int, si: int) -> list[Cand]:
@@ -1742,9 +1854,8 @@ class _DocRun:
         if keys is None:
             return []
         d = self._skip_right(k + 1, b, {"N"}) if noun not in lex.anaphor_determiners else k
-        if d >= b or v.low[d] not in lex.anaphor_determiners:
-            if noun not in lex.anaphor_determiners:
-                return []
+        if (d >= b or v.low[d] not in lex.anaphor_determiners) and noun not in lex.anaphor_determiners:
+            return []
         pool = [c for c in self.cands if not c.copy and c.sent >= si - 3 and not c.speech]
         if not pool:
             return []
@@ -1834,17 +1945,31 @@ class _DocRun:
                 if (k.type, k.actor, k.target) != (c.type, c.actor, c.target):
                     continue
                 same_status = k.status == c.status
-                hyp = target_known and "hypothetical" in (k.status, c.status) and "denied" not in (k.status, c.status)
+                hyp = (
+                    target_known
+                    and "hypothetical" in (k.status, c.status)
+                    and "denied" not in (k.status, c.status)
+                )
                 if not (same_status or hyp):
                     continue
                 pk, pc = self._party(k.source), self._party(c.source)
                 if pk is not None and pc is not None and pk != pc:
                     continue
-                if k.item and c.item and not (lex.is_ancestor(k.item, c.item) or lex.is_ancestor(c.item, k.item)):
+                if (
+                    k.item
+                    and c.item
+                    and not (lex.is_ancestor(k.item, c.item) or lex.is_ancestor(c.item, k.item))
+                ):
                     continue
                 if c.type in INCIDENTS and k.date and c.date and k.date != c.date:
                     continue
-                if c.type in INCIDENTS and k.when and c.when and k.when != c.when and not (k.date and k.date == c.date):
+                if (
+                    c.type in INCIDENTS
+                    and k.when
+                    and c.when
+                    and k.when != c.when
+                    and not (k.date and k.date == c.date)
+                ):
                     continue  # "pada 30 Desember" and "minggu kemarin": two attacks, not one
                 # merge c into k
                 if MERGE_STRENGTH[c.status] > MERGE_STRENGTH[k.status]:
@@ -1875,11 +2000,14 @@ class _DocRun:
 
     def _date_each(self, cands: list[Cand], doc: Any) -> None:
         v = self.v
+        lookup = self.dates_for_span
+        if lookup is None:
+            return
         for c in cands:
             # the trigger's own clause dates it (not the dates of what a speech act talks about)
             start, end = v.char_span(c.lo if c.speech else c.trig, c.trig + 1)
             try:
-                found = list(self.dates_for_span(doc, start, end, lead_fallback=c.speech))
+                found = list(lookup(doc, start, end, lead_fallback=c.speech))
             except Exception:  # a bug in another layer must not lose the events
                 log.exception("timexes_for_span failed")
                 found = []

@@ -118,10 +118,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     summary = rep.to_dict()
     for key in ("events.type", "events.type_actor_target", "events.strict"):
         prf = rep.prf(key)
-        print(f"{key:28s} P={prf.precision:.3f} R={prf.recall:.3f} F1={prf.f1:.3f} (tp={prf.tp} fp={prf.fp} fn={prf.fn})")
+        print(
+            f"{key:28s} P={prf.precision:.3f} R={prf.recall:.3f} F1={prf.f1:.3f} (tp={prf.tp} fp={prf.fp} fn={prf.fn})"
+        )
     for key in ("events.status", "events.source", "events.item", "events.mode", "events.date_all"):
         acc = rep.acc(key)
-        print(f"{key:28s} {acc.value if acc.value is None else round(acc.value, 3)} ({acc.correct}/{acc.total})")
+        print(
+            f"{key:28s} {acc.value if acc.value is None else round(acc.value, 3)} ({acc.correct}/{acc.total})"
+        )
     print()
     for err in rep.errors:
         if err.layer == "events":

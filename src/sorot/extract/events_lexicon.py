@@ -70,8 +70,10 @@ def nasal_prefix(stem: str, base: str = "me", keep_initial: bool = False) -> str
     # per- stems keep their p: "memperluas", "memperkuat" (a vowel after per- is a plain stem: "perintah")
     if s.startswith("per") and len(s) > 4 and s[3] not in VOWELS:
         keep_initial = True
-    cluster = keep_initial or (len(s) > 1 and s[1] in _CLUSTER_SECOND and c not in VOWELS) or (
-        c == "s" and len(s) > 1 and s[1] in "tpk"
+    cluster = (
+        keep_initial
+        or (len(s) > 1 and s[1] in _CLUSTER_SECOND and c not in VOWELS)
+        or (c == "s" and len(s) > 1 and s[1] in "tpk")
     )
     if c in VOWELS:
         return base + "ng" + s
@@ -202,9 +204,13 @@ class Lexicon:
                 if n == 1 or tuple([cand, *words[i + 1 : i + n]]) == form.words:
                     return n, form
                 # a clitic on the last word of a phrase: "menarik pasukannya"
-                if n > 1 and i + n <= len(words) and tuple(words[i + 1 : i + n - 1]) == form.words[1:-1] and (
-                    form.words[-1] in _word_variants(words[i + n - 1])
-                ) and cand == form.words[0]:
+                if (
+                    n > 1
+                    and i + n <= len(words)
+                    and tuple(words[i + 1 : i + n - 1]) == form.words[1:-1]
+                    and (form.words[-1] in _word_variants(words[i + n - 1]))
+                    and cand == form.words[0]
+                ):
                     return n, form
         return None
 
@@ -227,7 +233,8 @@ class Lexicon:
         """How specific an item is (0 = none, 1 = a root such as ``weapons``)."""
         if item is None:
             return 0
-        d, cur, seen = 0, item, 0
+        d, seen = 0, 0
+        cur: str | None = item
         while cur is not None and seen < 20:
             d += 1
             it = self.items.get(cur)
@@ -337,7 +344,11 @@ def _load_items(data: dict[str, Any]) -> tuple[dict[str, Item], list[tuple[tuple
     # inherit family and modes from parents
     for item in items.values():
         cur, seen = item, 0
-        while (not item.family or item.aid_mode is None or item.assault_mode is None) and cur.parent and seen < 20:
+        while (
+            (not item.family or item.aid_mode is None or item.assault_mode is None)
+            and cur.parent
+            and seen < 20
+        ):
             parent = items.get(cur.parent)
             if parent is None:
                 break

@@ -72,8 +72,13 @@ class TextView:
                 # "KTT NATO" (an event named after who holds it) acts and speaks as the body inside it
                 for sp in nested:
                     inner = entities.get(sp.kb_id_) if sp.kb_id_ else None
-                    if (inner is not None and inner.id != info.id and ent.start <= sp.start and sp.end <= ent.end
-                            and inner.actor()):
+                    if (
+                        inner is not None
+                        and inner.id != info.id
+                        and ent.start <= sp.start
+                        and sp.end <= ent.end
+                        and inner.actor()
+                    ):
                         actor, name = inner.actor(), inner.name
                         break
             if info.type == "PER":
@@ -124,13 +129,15 @@ class TextView:
 
     # -- construction helpers -----------------------------------------------------------------------
     def _is_dateline(self, start: int, end: int) -> bool:
-        """"JAKARTA - ..." / "Cianjur – ...": a place name opening a line before a dash."""
+        """ "JAKARTA - ..." / "Cianjur – ...": a place name opening a line before a dash."""
         if end >= self.n or self.text[end] not in DASHES:
             return False
         if start == 0:
             return True
         prev = self.text[start - 1]
-        return "\n" in prev or prev in SENT_END or self.doc[start - 1].is_space or self.doc[start].is_sent_start
+        return bool(
+            "\n" in prev or prev in SENT_END or self.doc[start - 1].is_space or self.doc[start].is_sent_start
+        )
 
     def _pair_quotes(self) -> None:
         """Mark tokens between paired quotation marks (straight quotes alternate; curly ones nest)."""
@@ -242,6 +249,16 @@ class TextView:
         """Character offsets of tokens [a, b)."""
         b = max(a + 1, b)
         return self.idx[a], self.end_char[b - 1]
+
+    def tags(self, i: int) -> str:
+        """The cue categories of the cue starting at token i ("" when none)."""
+        cue = self.cue[i]
+        return cue[1] if cue is not None else ""
+
+    def form(self, i: int) -> Form | None:
+        """The trigger form starting at token i, if any."""
+        hit = self.trig[i]
+        return hit[1] if hit is not None else None
 
     def mention(self, i: int) -> Mention | None:
         k = self.ment_at[i]
