@@ -743,7 +743,7 @@ class _DocRun:
         freq = self.actor_freq
         # a pair the text has already named as a pair ("Pyongyang dan Moskow") -- the one the article is
         # most about when there are several -- else the two states named most often lately
-        pairs = self._named_pairs(limit, j)
+        pairs = self._named_pairs(v.sents[v.sent_of[j]][0], j) or self._named_pairs(limit, j)
         if pairs:
             best = max(
                 pairs,
@@ -1394,6 +1394,8 @@ class _DocRun:
                 actors, targets = self._parties(prep_units.get("dari") or []), subj
             elif frame == "transfer":
                 targets = pp_targets()
+                if not actors and prep_units.get("dari"):
+                    actors = self._parties(prep_units["dari"])  # "dikirim dari Pyongyang"
             else:
                 targets = subj
         else:
@@ -1988,7 +1990,9 @@ class _DocRun:
                 break
             if not merged:
                 kept.append(c)
-        return kept
+        # "AS menjatuhkan sanksi" beside "AS menjatuhkan sanksi terhadap Rusia": the same act, named fully once
+        targeted = {(k.type, k.actor, k.status) for k in kept if k.target is not None}
+        return [k for k in kept if k.target is not None or (k.type, k.actor, k.status) not in targeted]
 
     def _date_all(self, cands: list[Cand]) -> None:
         """Date each candidate from the time expression governing its trigger (sorot.extract.dates)."""

@@ -213,6 +213,7 @@ class TextView:
         lex = self.lex
         low = self.low
         cue_free = 0
+        item_free = 0
         for i in range(self.n):
             if self.cls[i] in ("E", "END", "Q", "PAR", ",", "-"):
                 continue
@@ -240,6 +241,11 @@ class TextView:
                 self.item[i] = item
                 if self.cls[i] == "V" and self.trig[i] is None:
                     self.cls[i] = "N"  # "beras" (rice) is not a ber- verb
+                for k in range(i + 1, min(self.n, i + item[0])):
+                    self.trig[k] = None  # "drone serang" is a weapon, not an attack
+                    item_free = k + 1
+            if i < item_free and self.trig[i] is not None and item is None:
+                self.trig[i] = None
 
     # -- small predicates ----------------------------------------------------------------------------
     def sent_span(self, si: int) -> tuple[int, int]:
