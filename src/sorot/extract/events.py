@@ -609,7 +609,9 @@ class _DocRun:
                     takes_clause = v.low[before] in self.lex.reporting_before or (
                         tr is not None and tr[1].trigger.control
                     )
-                    if takes_clause and units and led:
+                    if takes_clause and units and led and not (crossed and tr is not None):
+                        # (a verb coordinated after the complement belongs to the controller's subject:
+                        # "Seoul mendesak Pyongyang untuk ... dan memperingatkan ...")
                         return self._parties(units)
                     adjacent = self._skip_right(j + 1, head, {"S", "T"}) >= head
                     if takes_clause and not units and adjacent and v.low[before] in self.lex.reporting_before:
@@ -1449,6 +1451,8 @@ class _DocRun:
             same = [c for c in self.sent_cands if c.speech and c.target and c.actor == subj[0].actor]
             if same:
                 targets = [Party(same[-1].target, None, same[-1].trig)]
+        if not targets and etype == "THREATEN":
+            targets = self._conditional_subject(t.end, b)
         if not targets and fallback_targets:
             seen_t: set[str] = set()
             for c in fallback_targets:
@@ -1525,6 +1529,16 @@ class _DocRun:
         if etype == "ASSAULT":
             out += self._made_by(pps, out, items)
         return out
+
+    def _conditional_subject(self, k: int, b: int) -> list[Party]:
+        """"... apabila Seoul terus menerbangkan selebaran": whoever the threat's condition is about."""
+        v = self.v
+        while k < b and v.cls[k] != "END":
+            if v.cls[k] == "B" and "hypothetical" in v.tags(k):
+                units, _ = self._units_right(self._skip_right(k + 1, b, {"S", "T"}), b)
+                return self._parties(units)
+            k += 1
+        return []
 
     def _home_state(self, party: Party) -> str | None:
         """The state a party belongs to (for "pemerintah" with no name)."""
