@@ -85,6 +85,20 @@ KB: dict[str, EntityInfo] = {
     "Jerman": EntityInfo("Q183", "Germany", "GPE", "country"),
     "Korea Selatan": EntityInfo("Q884", "South Korea", "GPE", "country"),
     "Seoul": EntityInfo("Q884", "South Korea", "GPE", "country"),
+    "KPK": EntityInfo("sorot:kpk", "Corruption Eradication Commission", "ORG", "agency", country="Indonesia"),
+    "Kejaksaan Agung": EntityInfo(
+        "sorot:ago", "Attorney General's Office", "ORG", "agency", country="Indonesia"
+    ),
+    "PSSI": EntityInfo("sorot:pssi", "Football Association of Indonesia", "ORG", "organisation"),
+    "AFC": EntityInfo("sorot:afc", "Asian Football Confederation", "ORG", "organisation"),
+    "Erick Thohir": EntityInfo(
+        "sorot:erick-thohir",
+        "Erick Thohir",
+        "PER",
+        "person",
+        country="Indonesia",
+        affiliations=["Football Association of Indonesia"],
+    ),
 }
 
 _MATCHER: dict[int, PhraseMatcher] = {}
@@ -432,6 +446,59 @@ class TestStatus:
             (e.status, e.source) for e in events if (e.type, e.actor, e.target) == ("AID", "Iran", "Russia")
         }
         assert got == {("asserted", "United States"), ("denied", "Iran")}
+
+
+class TestNewerRules:
+    def test_calling_an_act_a_threat_accuses_its_authors(self, nlp: Language) -> None:
+        events = coded(nlp, "Lula menyebut latihan militer Rusia dan China sebagai ancaman bagi kawasan.")
+        assert {("ACCUSE", "Brazil", "Russia"), ("ACCUSE", "Brazil", "China")} <= keys(events)
+
+    def test_body_in_a_title_acts(self, nlp: Language) -> None:
+        e = one(
+            coded(nlp, "Ketua Umum PSSI Erick Thohir mengirim surat protes kepada AFC."),
+            "ACCUSE",
+            "Football Association of Indonesia",
+            "Asian Football Confederation",
+        )
+        assert e.source == "Erick Thohir"
+
+    def test_inside_one_state_the_bodies_act(self, nlp: Language) -> None:
+        events = coded(
+            nlp,
+            "KPK menyerahkan berkas perkara kepada Kejaksaan Agung. KPK mendesak Kejaksaan Agung untuk bertindak.",
+        )
+        assert ("REQUEST", "Corruption Eradication Commission", "Attorney General's Office") in keys(events)
+
+    def test_threat_aimed_at_its_condition(self, nlp: Language) -> None:
+        events = coded(
+            nlp,
+            "India memperingatkan bahwa pihaknya akan mengambil langkah balasan apabila Pakistan menyerang.",
+        )
+        assert ("THREATEN", "India", "Pakistan") in keys(events)
+        assert one(events, "THREATEN", "India", "Pakistan").status == "asserted"
+
+    def test_one_sided_transfer_completed_from_the_document(self, nlp: Language) -> None:
+        text = "Turki memasok drone ke Kenya. Ribuan amunisi juga telah dikirim ke Kenya bulan lalu."
+        aid = [e for e in coded(nlp, text) if e.type == "AID"]
+        assert {(e.actor, e.target, e.item) for e in aid} == {
+            ("Turkey", "Kenya", "drones"),
+            ("Turkey", "Kenya", "ammunition"),
+        }
+
+    def test_one_sided_transfer_is_dropped_when_ambiguous(self, nlp: Language) -> None:
+        text = "Turki memasok drone ke Kenya. India memasok beras ke Kenya. Amunisi dikirim ke Kenya."
+        assert not any(e.item == "ammunition" for e in coded(nlp, text))
+
+    def test_weapons_made_by_one_state_fired_by_another(self, nlp: Language) -> None:
+        events = coded(nlp, "Rusia menembakkan rudal buatan Iran ke kota-kota Ukraina.")
+        assert {("ASSAULT", "Russia", "Ukraine"), ("AID", "Iran", "Russia")} <= keys(events)
+
+    def test_a_weapon_name_holding_a_verb_is_not_an_attack(self, nlp: Language) -> None:
+        assert all(e.type != "ASSAULT" for e in coded(nlp, "Turki menjual drone serang kepada Kenya."))
+
+    def test_announced_retreat_is_a_concession(self, nlp: Language) -> None:
+        e = one(coded(nlp, "Israel akan menarik pasukannya dari Gaza."), "CONCEDE", "Israel", "Palestine")
+        assert e.status == "planned"
 
 
 class TestSources:

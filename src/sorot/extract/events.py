@@ -1265,6 +1265,7 @@ class _DocRun:
         v, lex = self.v, self.lex
         tr = t.form.trigger
         etype, mode = tr.type, tr.mode
+        speech = tr.speech
         if etype is None:
             return []
         frame = tr.frame
@@ -1279,6 +1280,7 @@ class _DocRun:
             spec = tr.objects[head_two] if head_two in tr.objects else tr.objects[head_word]
             etype = spec.get("type", etype)
             mode = spec.get("mode")
+            speech = bool(spec.get("speech", speech))
             frame = "directed" if etype != "AID" else frame
         mod_word = head_word if t.cls == "noun" or t.light is not None else ""
         if tr.modifiers and mod_word in tr.modifiers:
@@ -1446,7 +1448,7 @@ class _DocRun:
         if not targets and etype in ("ACCUSE", "REJECT"):
             ref = self._anaphor_referents(j, b, si)
             targets = [Party(c.actor, None, 0) for c in ref if c.actor][:1]
-        if not targets and tr.speech and subj:
+        if not targets and speech and subj:
             # "Seoul mendesak Pyongyang ... dan memperingatkan bahwa ...": the same addressee
             same = [c for c in self.sent_cands if c.speech and c.target and c.actor == subj[0].actor]
             if same:
@@ -1476,7 +1478,7 @@ class _DocRun:
         # ---- status, mode, source
         subj_lo = min([p.pos for p in actors if not p.pronoun] + [t.head])
         subj_at = min([p.at for p in subj if p.at >= 0] or [-1])
-        status, cue_words = self._status(t, a, b, subj_lo, args_end, subj_at, speech=tr.speech)
+        status, cue_words = self._status(t, a, b, subj_lo, args_end, subj_at, speech=speech)
         if status is None:
             return []
         if etype == "RETREAT" and status in ("planned", "potential") and not incomplete:
@@ -1495,10 +1497,10 @@ class _DocRun:
             items = []
         if needs == "weapon" and not targets:
             return []
-        source = self._source(t, si, a, b, actors, etype, tr.speech, gov, cue_words)
+        source = self._source(t, si, a, b, actors, etype, speech, gov, cue_words)
         keys = {v.low[t.start], tr.lemma} | cue_words
         out: list[Cand] = []
-        lo = t.head if not tr.speech else min(t.head, subj_lo)
+        lo = t.head if not speech else min(t.head, subj_lo)
         for actor0 in actors or [Party(None, None, 0)]:
             for target0 in targets or [Party(None, None, 0)]:
                 actor, target = self._domestic(actor0, target0)
@@ -1519,7 +1521,7 @@ class _DocRun:
                             lo=lo,
                             hi=max(args_end, t.end),
                             trig=t.start,
-                            speech=tr.speech,
+                            speech=speech,
                             reciprocal=reciprocal,
                             order=(actor.pos, target.pos),
                             keys=set(keys),
@@ -1531,7 +1533,7 @@ class _DocRun:
         return out
 
     def _conditional_subject(self, k: int, b: int) -> list[Party]:
-        """"... apabila Seoul terus menerbangkan selebaran": whoever the threat's condition is about."""
+        """ "... apabila Seoul terus menerbangkan selebaran": whoever the threat's condition is about."""
         v = self.v
         while k < b and v.cls[k] != "END":
             if v.cls[k] == "B" and "hypothetical" in v.tags(k):
