@@ -1443,7 +1443,9 @@ class _DocRun:
             elif ref.kind == "named":
                 res = [Resolved(None, ref.name, "PER")]
             elif ref.kind in ("pronoun", "party"):
-                res = self._last(history, ref.start, person=v.low[ref.start] in lex.singular_pronouns)
+                # "dia" is a person; "-nya" is the last person who spoke nearby, else the last speaker
+                res = self._last(history, ref.start, person=True,
+                                 window=None if v.low[ref.start] in lex.singular_pronouns else 3)
             elif ref.kind == "plural":
                 res = self._plural(ref.start, history)
             elif ref.kind == "anaphor":
@@ -1484,19 +1486,22 @@ class _DocRun:
                 return Resolved(pid, name, "PER", False, r.text)
         return r
 
-    def _last(self, history: list[tuple[int, Resolved, str]], pos: int, person: bool) -> list[Resolved]:
+    def _last(self, history: list[tuple[int, Resolved, str]], pos: int, person: bool,
+              window: int | None = None) -> list[Resolved]:
+        """The last speaker before ``pos``: a person when ``person`` (within ``window`` paragraphs when
+        given), else the most recent speaker that is not a place."""
+        v = self.v
         best = None
         for p, r, _t in reversed(history):
             if p > pos or r.anonymous or r.name is None:
                 continue
-            if person and r.type == "PER":
+            if person and r.type == "PER" and (window is None or v.par[pos] - v.par[min(p, v.n - 1)] <= window):
                 return [_copy(r)]
-            if best is None:
+            if best is None and r.type not in ("GPE", "LOC"):
                 best = r
         if best is not None:
             return [_copy(best)]
         # nobody spoke yet: the last person mentioned
-        v = self.v
         for e in reversed(v.ents):
             if e.end <= pos and e.type == "PER" and self._plausible_person(e):
                 return [self._resolve_entity(e)]
