@@ -656,21 +656,48 @@ def _timexes(doc: Doc) -> list[TimeExpr]:
 _SPLIT_RE = re.compile(r"(?<=[.!?])[\"”’')]*\s+|\n+")
 
 
+_CACHE_KEY = "sorot.dates.cache"
+
+
+def _doc_cache(doc: Doc) -> dict[str, Any]:
+    """Per-document memo of what every span look-up needs (text, sentence bounds, lead, story date).
+
+    ``Doc.text`` joins every token on each access and the sentence bounds walk the whole parse, while the
+    event coder asks for a date once per event: computing them once per document keeps dating an
+    article's events cheap. The memo lives in ``doc.user_data`` (plain strings and tuples) and is keyed by
+    the token count, so a different document never reads another's values."""
+    cache = doc.user_data.get(_CACHE_KEY)
+    if not isinstance(cache, dict) or cache.get("n") != len(doc):
+        cache = {"n": len(doc), "text": doc.text}
+        doc.user_data[_CACHE_KEY] = cache
+    return cache
+
+
+def _doc_text(doc: Doc) -> str:
+    return str(_doc_cache(doc)["text"])
+
+
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges of the sentences: the parser's or sentencizer's when present, else a split on
-    sentence-final punctuation and line breaks (the blank pipeline)."""
+    sentence-final punctuation and line breaks (the blank pipeline). Computed once per document."""
+    cache = _doc_cache(doc)
+    if "bounds" not in cache:
+        cache["bounds"] = [tuple(b) for b in _sentence_bounds(doc, str(cache["text"]))]
+    return list(cache["bounds"])
+
+
+def _sentence_bounds(doc: Doc, text: str) -> list[tuple[int, int]]:
     if doc.has_annotation("SENT_START"):
         bounds = [(s.start_char, s.end_char) for s in doc.sents]
         # a sentence never runs across a paragraph break
         out: list[tuple[int, int]] = []
         for s, e in bounds:
             pos = s
-            for m in re.finditer(r"\n+", doc.text[s:e]):
+            for m in re.finditer(r"\n+", text[s:e]):
                 out.append((pos, s + m.start()))
                 pos = s + m.end()
             out.append((pos, e))
         return [(s, e) for s, e in out if e > s]
-    text = doc.text
     out, pos = [], 0
     for m in _SPLIT_RE.finditer(text):
         if m.start() > pos:
@@ -772,12 +799,22 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 def lead_range(doc: Doc) -> tuple[int, int] | None:
     """The character range of the lead: the first ``lead_paragraphs`` body paragraphs, skipping the
     headline (first paragraph without final punctuation, or equal to the title) and short lines."""
+    cache = _doc_cache(doc)
+    title = ((doc._.meta or {}).get("title") or "").strip()
+    key = ("lead", title)
+    if cache.get("lead_key") != key:
+        found = _lead_range(doc, str(cache["text"]), title)
+        cache["lead_key"], cache["lead"] = key, (tuple(found) if found else None)
+    lead = cache["lead"]
+    return (int(lead[0]), int(lead[1])) if lead else None
+
+
+def _lead_range(doc: Doc, text: str, title: str) -> tuple[int, int] | None:
     rules = load_rules()
     n = int(rules.raw.get("lead_paragraphs", 2))
-    title = ((doc._.meta or {}).get("title") or "").strip()
     body: list[tuple[int, int]] = []
-    for i, (s, e) in enumerate(_paragraphs(doc.text)):
-        para = doc.text[s:e].strip()
+    for i, (s, e) in enumerate(_paragraphs(text)):
+        para = text[s:e].strip()
         if i == 0 and (para == title or not para.endswith((".", "!", "?", '"', "”"))):
             continue
         words = len(para.split())
@@ -794,6 +831,15 @@ def lead_range(doc: Doc) -> tuple[int, int] | None:
 def story_date(doc: Doc) -> str | None:
     """The news peg: the latest day-precise date the lead mentions (not after publication), i.e. when
     the reported statement or happening took place. None when the lead has no such date."""
+    cache = _doc_cache(doc)
+    key = ("story", doc._.published, ((doc._.meta or {}).get("title") or "").strip(), len(doc._.timexes or []))
+    if cache.get("story_key") != key:
+        cache["story_key"], cache["story"] = key, _story_date(doc)
+    story = cache["story"]
+    return str(story) if story else None
+
+
+def _story_date(doc: Doc) -> str | None:
     lead = lead_range(doc)
     if lead is None:
         return None
@@ -840,7 +886,7 @@ def _next_sentence_date(doc: Doc, bounds: list[tuple[int, int]], si: int, timexe
     """
     if si + 1 >= len(bounds):
         return None
-    text = doc.text
+    text = _doc_text(doc)
     s_hi = bounds[si][1]
     n_lo, n_hi = bounds[si + 1]
     if "\n" in text[s_hi:n_lo]:
@@ -895,7 +941,7 @@ def timexes_for_span(doc: Doc, start_char: int, end_char: int, *, speech_act: bo
     Never the publication date by default. ``lead_fallback`` overrides step 4 on its own.
     """
     rules = load_rules()
-    text = doc.text
+    text = _doc_text(doc)
     use_lead = speech_act if lead_fallback is None else lead_fallback
     timexes = [t for t in _timexes(doc) if t.kind != "dateline"]
     bounds = sentence_bounds(doc)

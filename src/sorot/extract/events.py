@@ -28,8 +28,7 @@ from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -116,57 +115,6 @@ _LABEL_FORM = Form(
 
 
 # ------------------------------------------------------------------------------------------- optional layers
-class _FrozenText:
-    """A read-only view of a ``Doc`` for the time layer whose ``text`` is built once.
-
-    ``Doc.text`` joins every token on each access, and the time layer reads it many times per event;
-    answering from one copy keeps dating the events of an article at a fraction of a millisecond."""
-
-    def __init__(self, doc: Doc) -> None:
-        self._doc = doc
-        self.text = doc.text
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._doc, name)
-
-    def __getitem__(self, key: Any) -> Any:
-        return self._doc[key]
-
-    def __len__(self) -> int:
-        return len(self._doc)
-
-    def __iter__(self) -> Iterator[Any]:
-        return iter(self._doc)
-
-
-@contextmanager
-def _sentence_bounds_cached(doc: Any) -> Iterator[None]:
-    """While the coder dates its events, answer ``sorot.extract.dates.sentence_bounds`` for this document
-    from one computation: the time layer recomputes the bounds on every call (tens of milliseconds on a
-    parsed article), which alone would take the coder below its throughput budget. A no-op once the time
-    layer caches them itself."""
-    try:
-        dates_mod = importlib.import_module("sorot.extract.dates")
-    except ImportError:
-        yield
-        return
-    original: Any = getattr(dates_mod, "sentence_bounds", None)
-    if original is None or getattr(original, "_sorot_cached", False):
-        yield
-        return
-    bounds = original(doc)
-
-    def cached(d: Any) -> list[tuple[int, int]]:
-        return bounds if d is doc else original(d)
-
-    cached._sorot_cached = True  # type: ignore[attr-defined]
-    setattr(dates_mod, "sentence_bounds", cached)  # noqa: B010
-    try:
-        yield
-    finally:
-        setattr(dates_mod, "sentence_bounds", original)  # noqa: B010
-
-
 def _optional(module: str, name: str) -> Callable[..., Any] | None:
     """A function of another component, or None while that component is absent."""
     try:
@@ -2014,9 +1962,7 @@ class _DocRun:
         """Date each candidate from the time expression governing its trigger (sorot.extract.dates)."""
         if self.dates_for_span is None or not cands:
             return
-        frozen = _FrozenText(self.doc)
-        with _sentence_bounds_cached(frozen):
-            self._date_each(cands, frozen)
+        self._date_each(cands, self.doc)
 
     def _date_each(self, cands: list[Cand], doc: Any) -> None:
         v = self.v
@@ -2027,7 +1973,7 @@ class _DocRun:
             # the trigger's own clause dates it (not the dates of what a speech act talks about)
             start, end = v.char_span(c.lo if c.speech else c.trig, c.trig + 1)
             try:
-                found = list(lookup(doc, start, end, lead_fallback=c.speech))
+                found = list(lookup(doc, start, end, speech_act=c.speech, lead_fallback=c.speech))
             except Exception:  # a bug in another layer must not lose the events
                 log.exception("timexes_for_span failed")
                 found = []
