@@ -76,6 +76,7 @@ class Trig:
     light_patient: bool = False
     head: int = 0  # token the verb group starts at (light verb or trigger)
     clitic: bool = False
+    preset: list[Party] = field(default_factory=list)  # targets the pattern that found it already knows
 
     @property
     def frame(self) -> str:
@@ -106,6 +107,16 @@ class Cand:
     copy: bool = False  # a denial copy of an earlier event
     incomplete: bool = False  # a transfer whose giver or receiver the document names elsewhere
 
+
+def _designation_form(etype: str, mode: str | None) -> Form:
+    return Form(("<designation>",), Trigger(lemma="designation", type=etype, mode=mode), "active")
+
+
+_BREACH_FORM = Form(
+    ("<breach>",),
+    Trigger(lemma="breach", type="ACCUSE", mode="allege", speech=True, opaque=True),
+    "active",
+)
 
 _LABEL_FORM = Form(
     ("<label>",),
@@ -177,6 +188,16 @@ class _DocRun:
         self._bare_government = False
         self.outlets = {i.name for i in ents.values() if (i.kind or "") in ("outlet", "news_agency")}
         self.quotes = list(doc._.quotes or [])
+        raw = lex.raw
+        self.owner_targets = {str(t) for t in raw.get("owner_targets") or ()}
+        acting = raw.get("self_acting") or {}
+        self.self_acting_types = {str(t) for t in acting.get("types") or ()}
+        self.self_acting_kinds = {str(k) for k in acting.get("kinds") or ()}
+        self.kind_of = {info.name: (info.kind or "") for info in ents.values()}
+        # what counts as a state party: countries and the states that officials and bodies act for
+        self.states = {info.name for info in ents.values() if info.kind == "country"} | {
+            info.country for info in ents.values() if info.country
+        }
         self.quote_meta = (
             list(getattr(doc._, "quote_meta", None) or []) if doc.has_extension("quote_meta") else []
         )
@@ -268,11 +289,45 @@ class _DocRun:
             produced[id(t)] = self._code_trigger(
                 t, si, a, b, governor.get(id(t)), fallback_targets=inner_actors
             )
+        self._drop_threat_conditions(trigs, produced, b)
+        self._drop_mediated_talks(trigs, produced)
         for t in trigs:
             if t.frame == "deny":
                 self._deny(t, si, a, b, trigs, produced, governor)
         for t in trigs:
             self.cands.extend(produced.get(id(t), []))
+
+    def _drop_threat_conditions(self, trigs: list[Trig], produced: dict[int, list[Cand]], b: int) -> None:
+        """The condition of a threat ("... jika AS menyerang fasilitas nuklirnya") is what the threatener
+        fears, not a claim: its events are not coded."""
+        v = self.v
+        for t in trigs:
+            if t.form.trigger.type != "THREATEN" or not produced.get(id(t)):
+                continue
+            k = t.end
+            while k < b and v.cls[k] != "END" and not (v.cls[k] == "B" and "hypothetical" in v.tags(k)):
+                k += 1
+            if k >= b or v.cls[k] == "END":
+                continue
+            for u in trigs:
+                if u.start > k and id(u) in produced:
+                    produced[id(u)] = [c for c in produced[id(u)] if c.status != "hypothetical"]
+
+    def _drop_mediated_talks(self, trigs: list[Trig], produced: dict[int, list[Cand]]) -> None:
+        """Talks a mediator hosts are coded as the mediator consulting each party; the parties' own
+        meeting named in the same phrase is not coded a second time."""
+        for t in trigs:
+            if t.frame != "mediate" or not produced.get(id(t)):
+                continue
+            parties = {c.target for c in produced[id(t)]}
+            for u in trigs:
+                if u is t or id(u) not in produced:
+                    continue
+                produced[id(u)] = [
+                    c
+                    for c in produced[id(u)]
+                    if not (c.type == "CONSULT" and c.actor in parties and c.target in parties)
+                ]
 
     def _triggers(self, a: int, b: int) -> list[Trig]:
         v, lex = self.v, self.lex
@@ -304,7 +359,10 @@ class _DocRun:
                         t.light, t.head, t.light_patient = j, j, True
             out.append(t)
             i += n
-        out.extend(self._label_triggers(a, b, {t.start for t in out}))
+        taken = {t.start for t in out}
+        out.extend(self._label_triggers(a, b, taken))
+        out.extend(self._breach_triggers(a, b, taken))
+        out.extend(self._designation_triggers(a, b, taken))
         out.sort(key=lambda t: t.start)
         # a light verb that is itself a trigger ("memberikan bantuan") is consumed by its noun
         lights = {t.light for t in out if t.light is not None}
@@ -330,6 +388,68 @@ class _DocRun:
             x = self._skip_right(j + 1, b, {"Q", "S"})
             if any(tuple(v.low[x : x + len(lab)]) == lab for lab in labels):
                 out.append(Trig(k, k + 1, _LABEL_FORM, "active", head=k))
+        return out
+
+    def _breach_triggers(self, a: int, b: int, taken: set[int]) -> list[Trig]:
+        """A judgement that someone breaks a rule ("Uni Eropa menilai larangan ekspor Indonesia melanggar
+        aturan WTO", "panel memutuskan bahwa bea masuk AS melanggar ...") accuses the breaker: ACCUSE, the
+        judge against the owner of what breaks the rule."""
+        v, lex = self.v, self.lex
+        spec = lex.raw.get("breach") or {}
+        judges = {str(w).lower() for w in spec.get("judges") or ()}
+        breaches = [tuple(str(w).lower().split()) for w in spec.get("verbs") or ()]
+        if not judges or not breaches:
+            return []
+        out: list[Trig] = []
+        for k in range(a, b):
+            if v.low[k] not in judges or k in taken:
+                continue
+            j = k + 1
+            while j < b and j - k <= 25:
+                c = v.cls[j]
+                if c == "END" or (c == "B" and v.low[j] not in ("bahwa", "yang")):
+                    break
+                if any(tuple(v.low[j : j + len(w)]) == w for w in breaches):
+                    break
+                j += 1
+            else:
+                continue
+            if j >= b or not any(tuple(v.low[j : j + len(w)]) == w for w in breaches):
+                continue
+            e = self._skip_left(j - 1, k + 1, {"S", "T"})
+            if e <= k or v.cls[e] not in ("E", "PAR"):
+                continue
+            _start, units, _led = self._np_left(e, k + 1)
+            parties = self._parties(units)
+            if parties:
+                out.append(Trig(k, k + 1, _BREACH_FORM, "active", head=k, preset=parties))
+        return out
+
+    def _designation_triggers(self, a: int, b: int, taken: set[int]) -> list[Trig]:
+        """Naming someone a suspect or a persona non grata ("KPK menetapkan PT X sebagai tersangka",
+        "X ditetapkan sebagai tersangka oleh polisi"): the act the designation noun names."""
+        v, lex = self.v, self.lex
+        spec = lex.raw.get("designation") or {}
+        verbs = {str(w).lower() for w in spec.get("verbs") or ()}
+        nouns = {tuple(str(k).lower().split()): val for k, val in (spec.get("nouns") or {}).items()}
+        if not verbs or not nouns:
+            return []
+        out: list[Trig] = []
+        for k in range(a, b):
+            if v.low[k] not in verbs or k in taken:
+                continue
+            j = k + 1
+            while j < b and j - k <= 12 and v.cls[j] not in ("END", "B", "V") and v.low[j] != "sebagai":
+                j += 1
+            if j >= b or v.low[j] != "sebagai":
+                continue
+            x = self._skip_right(j + 1, b, {"S", "Q"})
+            hit = next((val for n, val in nouns.items() if tuple(v.low[x : x + len(n)]) == n), None)
+            if not hit:
+                continue
+            form = _designation_form(str(hit.get("type")), hit.get("mode"))
+            cls = "passive" if v.low[k].startswith("di") else "active"
+            out.append(Trig(k, k + 1, form, cls, head=k))
         return out
 
     # ------------------------------------------------------------------ scanning helpers
@@ -1214,7 +1334,7 @@ class _DocRun:
         tr = t.form.trigger
         etype, mode = tr.type, tr.mode
         speech = tr.speech
-        if etype is None:
+        if etype is None and not tr.objects:
             return []
         frame = tr.frame
         # what follows the trigger
@@ -1273,13 +1393,17 @@ class _DocRun:
         reciprocal = False
         prep_units = {p: u for p, u, _ in reversed(pps)}
         tpreps = tr.preps or self._default_preps(etype, frame)
+        owner_preps = ("milik", "buatan", "produksi", "asal")
         if t.cls == "noun" and t.light is None and etype == "CONSULT":
             tpreps = tuple(p for p in tpreps if p != "di")  # "perundingan ... di Doha": where, not with whom
 
         def pp_targets() -> list[Party]:
-            for p, units, _pos in pps:
+            for n, (p, units, _pos) in enumerate(pps):
                 if p in tpreps and units:
                     return self._parties(units)
+                if p in tpreps and n + 1 < len(pps) and pps[n + 1][0] in owner_preps and pps[n + 1][1]:
+                    # "terhadap panel surya buatan Vietnam", "ke kapal milik Filipina": the owner or maker
+                    return self._parties(pps[n + 1][1])
             return []
 
         def pp_generic() -> bool:
@@ -1353,7 +1477,8 @@ class _DocRun:
         else:
             if t.light_patient:
                 targets = subj
-                actors = self._parties(prep_units.get("dari") or prep_units.get("oleh") or poss or [])
+                # "menerima kunjungan Perdana Menteri Malaysia", "terkena sanksi AS": the owner of the noun acts
+                actors = self._parties(prep_units.get("dari") or prep_units.get("oleh") or poss or direct or [])
             elif frame == "acquire":
                 targets = subj
                 actors = self._parties(prep_units.get("dari") or [])
@@ -1371,7 +1496,15 @@ class _DocRun:
                     targets = self._parties(direct) or self._parties(poss) or pp_targets()
                 else:
                     targets = self._parties(direct) or pp_targets()
-                    if not targets and etype in ("SUPPORT", "REQUEST", "THREATEN") and poss:
+                    if (
+                        not targets
+                        and etype in self.owner_targets
+                        and poss
+                        and tr.needs != "weapon"
+                        and not self._items(t.end, obj_end)
+                    ):
+                        # "menabrak kapal nelayan Indonesia", "mencabut pembatasan ekspor Jepang": the owner of
+                        # what is hit, blocked, seized or released is the one the act is aimed at
                         targets = self._parties(poss)
             if frame == "reciprocal" and not targets and len(actors) >= 2:
                 actors, targets, reciprocal = [actors[0]], actors[1:], True
@@ -1382,6 +1515,8 @@ class _DocRun:
                 )
                 if ps:
                     actors, targets, reciprocal = [ps[0]], ps[1:], True
+        if t.preset:
+            targets = list(t.preset)
         if not targets and bare_government and actors and t.cls != "noun":
             home = self._home_state(actors[0])
             if home:
@@ -1452,6 +1587,7 @@ class _DocRun:
         for actor0 in actors or [Party(None, None, 0)]:
             for target0 in targets or [Party(None, None, 0)]:
                 actor, target = self._domestic(actor0, target0)
+                actor = self._acts_for_itself(etype, actor, target)
                 if (actor.actor is None and not incomplete) or actor.actor == target.actor:
                     continue
                 item_list: list[str | None] = [*items] or [None]
@@ -1522,6 +1658,19 @@ class _DocRun:
         ):
             return replace(actor, actor=actor.org), replace(target, actor=target.org)
         return actor, target
+
+    def _acts_for_itself(self, etype: str, actor: Party, target: Party) -> Party:
+        """Law enforcement at home (police, anti-graft and narcotics agencies, prosecutors, courts) acts for
+        itself: an arrest, a seizure or a naming as suspect of people or companies is the body's act, not a
+        move of the state against another state (docs/coding-rules.md). Against a foreign state's party
+        ("Penjaga pantai Filipina mengusir kapal China") the state acts."""
+        if etype not in self.self_acting_types or not actor.org or actor.org == actor.actor:
+            return actor
+        if self.kind_of.get(actor.org, "") not in self.self_acting_kinds:
+            return actor
+        if target.actor is not None and target.actor in self.states and target.actor != actor.actor:
+            return actor
+        return replace(actor, actor=actor.org)
 
     def _made_by(
         self, pps: list[tuple[str, list[Unit], int]], attacks: list[Cand], items: list[str]
@@ -1667,6 +1816,10 @@ class _DocRun:
             for outer in (quoted, reporter):
                 if outer and outer != ANONYMOUS and not self._is_outlet(outer):
                     return outer
+            if ANONYMOUS in (quoted, reporter):
+                # "Menurut seorang diplomat yang enggan disebut namanya, Qatar menuduh ...": only an unnamed
+                # source vouches that the accusation was made
+                return ANONYMOUS
             named = [p.name for p in actors if p.name]
             if named:
                 return named[0]
