@@ -235,7 +235,15 @@ class TestLexiconData:
             for form in forms:
                 t = form.trigger
                 assert t.type is None or t.type in EVENT_TYPES, t.lemma
-                assert t.frame in ("directed", "transfer", "acquire", "reciprocal", "deny", "allege", "mediate"), t.lemma
+                assert t.frame in (
+                    "directed",
+                    "transfer",
+                    "acquire",
+                    "reciprocal",
+                    "deny",
+                    "allege",
+                    "mediate",
+                ), t.lemma
         assert set(lex.requires_target) <= set(EVENT_TYPES)
         assert set(lex.modes_for) <= set(EVENT_TYPES)
 

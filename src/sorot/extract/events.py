@@ -194,6 +194,13 @@ class _DocRun:
         self.self_acting_types = {str(t) for t in acting.get("types") or ()}
         self.self_acting_kinds = {str(k) for k in acting.get("kinds") or ()}
         self.kind_of = {info.name: (info.kind or "") for info in ents.values()}
+        place_kinds = {str(k) for k in raw.get("place_kinds") or ()}
+        # places, not parties: place kinds, LOC entities, and territories that belong to a state
+        self.places = {
+            info.name
+            for info in ents.values()
+            if info.kind in place_kinds or info.type == "LOC" or (info.kind == "territory" and info.country)
+        }
         # what counts as a state party: countries and the states that officials and bodies act for
         self.states = {info.name for info in ents.values() if info.kind == "country"} | {
             info.country for info in ents.values() if info.country
@@ -1478,7 +1485,9 @@ class _DocRun:
             if t.light_patient:
                 targets = subj
                 # "menerima kunjungan Perdana Menteri Malaysia", "terkena sanksi AS": the owner of the noun acts
-                actors = self._parties(prep_units.get("dari") or prep_units.get("oleh") or poss or direct or [])
+                actors = self._parties(
+                    prep_units.get("dari") or prep_units.get("oleh") or poss or direct or []
+                )
             elif frame == "acquire":
                 targets = subj
                 actors = self._parties(prep_units.get("dari") or [])
@@ -1517,6 +1526,9 @@ class _DocRun:
                     actors, targets, reciprocal = [ps[0]], ps[1:], True
         if t.preset:
             targets = list(t.preset)
+        if frame == "mediate":
+            # the parties of mediated talks are states and groups; "perundingan Gaza" names what they are about
+            targets = [p for p in targets if p.name not in self.places]
         if not targets and bare_government and actors and t.cls != "noun":
             home = self._home_state(actors[0])
             if home:
