@@ -60,7 +60,8 @@ def build_document(raw: RawDoc, clean: CleanDoc, doc: Doc, *, doc_id: str, publi
     entities = collect_entities(doc)
     cited = list(dict.fromkeys([*(doc._.cited_outlets or []), *_credits_in_removed(clean)]))
     outlet = raw.outlet or clean.outlet
-    signals = document_signals(clean, quotes, events)
+    signals = document_signals(clean, quotes, events, getattr(doc._, "quote_meta", None)
+                               if doc.has_extension("quote_meta") else None)
     return Document(
         id=doc_id,
         source=Source(path=raw.path, url=raw.url, outlet=outlet),
