@@ -253,7 +253,7 @@ def test_bracketed_abbreviation_is_a_mention(nlp: Language) -> None:
     )
     bpka = [n for s, n, _ in linked(doc) if s == "BPKA"]
     assert len(bpka) == 2 and bpka[0] == bpka[1] == "Badan Penanggulangan Kabut Asap"
-    assert name_of(doc, "Dewan Keamanan Nasional") == "National Security Council of Philippines"
+    assert name_of(doc, "Dewan Keamanan Nasional") == "National Security Council of the Philippines"
 
 
 def test_summit_is_an_event_with_the_organisation_inside(nlp: Language) -> None:

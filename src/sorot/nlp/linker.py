@@ -61,9 +61,11 @@ _DOMAIN = re.compile(
 )
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _SCORE = re.compile(r"^\d{1,2}-\d{1,2}$")
+_PARTICLE_NAME = re.compile(r"^(al|el|ad|ash|as|ar|at|az|an|ul|bin|ibn)-[A-Z]\w+$")  # "al-Burhan"
 _DASH_TOKENS = {"-", "\u2013", "\u2014", "--"}
 _PUNCT_EDGE = set("\"'“”‘’()[],.:;!?")
-_QUOTE_OPEN = ('"', "“", "'", "(", "‘", "-", "–")
+_QUOTE_OPEN = ('"', "“", "'", "‘", "(", "-", "–")
+_QUOTE_CLOSE = ('"', "”", "'", "’")
 
 
 def _lower_set(values: Iterable[Any]) -> set[str]:
@@ -113,6 +115,17 @@ class LinkerData:
     suffixes: tuple[str, ...]
     verb_prefixes: tuple[str, ...]
     max_role_len: int = 1
+    countries_with_the: set[str] = field(default_factory=set)
+    sub_bodies: list[dict[str, Any]] = field(default_factory=list)
+    company_prefixes: set[str] = field(default_factory=set)
+    company_suffixes: set[str] = field(default_factory=set)
+    english_org_heads: set[str] = field(default_factory=set)
+    english_connectors: set[str] = field(default_factory=set)
+    not_person_words: set[str] = field(default_factory=set)
+    loc_heads: set[str] = field(default_factory=set)
+    loc_tails: set[str] = field(default_factory=set)
+    person_not_after: list[list[str]] = field(default_factory=list)
+    generic_org_nouns: set[str] = field(default_factory=set)
 
     @classmethod
     def load(cls, path: str | Path = LINKER_DATA) -> LinkerData:
@@ -161,6 +174,17 @@ class LinkerData:
             suffixes=tuple(str(x) for x in affixes.get("suffixes") or ()),
             verb_prefixes=tuple(str(x) for x in affixes.get("verb_prefixes") or ()),
             max_role_len=max((len(k.split()) for k in roles), default=1),
+            countries_with_the={str(c) for c in raw.get("countries_with_the") or []},
+            sub_bodies=list(raw.get("sub_bodies") or []),
+            company_prefixes={str(x) for x in raw.get("company_prefixes") or []},
+            company_suffixes={str(x) for x in raw.get("company_suffixes") or []},
+            english_org_heads=_lower_set(raw.get("english_org_heads") or []),
+            english_connectors=_lower_set(raw.get("english_connectors") or []),
+            not_person_words=_lower_set(raw.get("not_person_words") or []),
+            loc_heads=_lower_set(raw.get("loc_heads") or []),
+            loc_tails=_lower_set(raw.get("loc_tails") or []),
+            person_not_after=_phrases(raw.get("person_not_after") or []),
+            generic_org_nouns=_lower_set(raw.get("generic_org_nouns") or []),
         )
 
 
@@ -282,6 +306,7 @@ class EntityLinker:
 
         self.body_matcher = phrase_matcher(self.data.bodies, "body")
         self.event_matcher = phrase_matcher(self.data.event_patterns, "event")
+        self.sub_body_matcher = phrase_matcher(self.data.sub_bodies, "sub")
         self.election_matcher = phrase_matcher(self.data.election_patterns, "elect")
         sports = self.data.sports
         self._sport_doc_cues = _lower_set(sports.get("doc_cues") or [])
@@ -290,11 +315,14 @@ class EntityLinker:
 
     # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
+        self._split_compounds(doc)
         ner_ents = list(doc.ents) if self.use_ner else []
         has_ner = self.use_ner and any(p in ("ner", "beam_ner") for p in self.nlp.pipe_names)
         ctx = _DocContext(doc)
         cands = self._gazetteer_cands(doc, ctx)
         cands += self._composed_cands(doc, cands)
+        cands += self._company_cands(doc, ctx, cands)
+        cands += self._english_org_cands(doc, ctx, cands)
         cands += self._event_cands(doc, cands)
         cands += self._dateline_cands(doc, ctx, cands)
         cands += self._ner_cands(doc, ctx, ner_ents, cands)
@@ -303,6 +331,8 @@ class EntityLinker:
         cands += self._place_cands(doc, ctx, cands)
         chosen = self._resolve(doc, cands)
         chosen = [c for c in chosen if not self._generic_event(doc, c)]
+        self._link_defined_abbreviations(doc, chosen)
+        chosen += self._bracketed_place_aliases(doc, chosen)
         self._apply_metonymy(doc, ctx, chosen)
         self._apply_teams(doc, ctx, chosen)
         self._attach_nested(chosen, cands)
@@ -399,7 +429,7 @@ class EntityLinker:
                     continue
                 country = found
                 span_end = end
-            name = (body.get("override") or {}).get(country) or str(body["name"]).format(country=country)
+            name = (body.get("override") or {}).get(country) or self._with_country(str(body["name"]), country)
             seen_bodies[body_index] = country
             entry = self.gaz.get(name)
             cand = Cand(
@@ -409,7 +439,154 @@ class EntityLinker:
             if abbrev:
                 cand.info["abbrev"] = abbrev
             out.append(cand)
+        out += self._sub_body_cands(doc, cands)
         out += self._branch_cands(doc, cands)
+        return out
+
+    def _with_country(self, template: str, country: str) -> str:
+        """Fill a body template: "Armed Forces of {country}" -> "Armed Forces of the Philippines"."""
+        if country in self.data.countries_with_the and "of {country}" in template:
+            return template.replace("of {country}", f"of the {country}")
+        return template.format(country=country)
+
+    def _sub_body_cands(self, doc: Doc, cands: list[Cand]) -> list[Cand]:
+        """ "Badan Banding WTO" -> "WTO Appellate Body", "Dewan Gubernur IAEA" -> "IAEA Board of
+        Governors": a body noun before a known organisation names that organisation's organ."""
+        out: list[Cand] = []
+        strings = doc.vocab.strings
+        for match_id, start, end in self.sub_body_matcher(doc):
+            if not _is_word_cap(doc[start]):
+                continue
+            template = str(self.data.sub_bodies[int(strings[match_id][3:])]["name"])
+            org = self._longest_at(cands, end)
+            if org is None or org.entry is None or org.entry.type != "ORG" or org.entry.kind in STATE_KINDS:
+                continue
+            surface = doc[org.start : org.end].text
+            short = surface if surface in org.entry.exact_forms() else org.entry.name
+            names = list(dict.fromkeys([template.format(org=short), template.format(org=org.entry.name)]))
+            entry = None
+            for form in names:
+                found = [e for e in self.gaz.lookup(form) if e.type == "ORG"]
+                if found:
+                    entry = found[0]
+                    break
+            info = org.entry.to_info()
+            cand = Cand(
+                start, org.end, "ORG", "compose", entry=entry, name=names[0], kind="organisation",
+                country=info.country,
+            )
+            cand.nested = [org]
+            cand.info["prefer"] = True  # over the same span from the gazetteer: it keeps the nested org
+            out.append(cand)
+        return out
+
+    def _company_cands(self, doc: Doc, ctx: _DocContext, cands: list[Cand]) -> list[Cand]:
+        """A legal form ("PT", "CV" before, "Tbk", "(Persero)" after) makes the whole capitalised run
+        one company, place names and ordinary words included ("PT Energi Daya Mineral Indonesia Tbk")."""
+        d = self.data
+        n = len(doc)
+        out: list[Cand] = []
+        taken: set[int] = set()
+        for i, tok in enumerate(doc):
+            start = end = -1
+            if tok.text in d.company_prefixes and i + 1 < n and _is_word_cap(doc[i + 1]):
+                start, end = i, self._company_end(doc, i + 1)
+            elif tok.text in d.company_suffixes and i > 0 and i not in taken and _is_word_cap(doc[i - 1]):
+                k = i
+                while (
+                    k > 0
+                    and i - k < 6
+                    and _is_word_cap(doc[k - 1])
+                    and "\n" not in doc[k - 1].whitespace_
+                    and not self._role_or_title_at(doc, k - 1, i)
+                    and normalize(doc[k - 1].text) not in d.not_names
+                    and not (ctx.is_sent_start(k - 1) and self._common_word(doc[k - 1].text))
+                ):
+                    k -= 1
+                    if ctx.is_sent_start(k):
+                        break
+                if k == i:
+                    continue
+                start, end = k, self._company_end(doc, i)
+            if start < 0 or end - start < 2 or ctx.in_title[start]:
+                continue
+            taken.update(range(start, end))
+            text = doc[start:end].text
+            entries = [e for e in self.gaz.lookup(text) if e.type == "ORG"]
+            entry = entries[0] if entries else None
+            out.append(Cand(start, end, "ORG", "compose", entry=entry, name=text, kind="company"))
+        return out
+
+    def _company_end(self, doc: Doc, j: int) -> int:
+        d = self.data
+        n = len(doc)
+        while j < n and not doc[j].is_space:
+            t = doc[j]
+            low = normalize(t.text)
+            if t.text == "(" and j + 2 < n and f"({doc[j + 1].text})" in d.company_suffixes and doc[j + 2].text == ")":
+                j += 3
+                break
+            if (_is_word_cap(t) or t.text in d.company_suffixes) and low not in d.calendar:
+                j += 1
+                if t.text in d.company_suffixes or "\n" in t.whitespace_:
+                    break
+                continue
+            if (
+                (low in d.org_connectors or low in d.name_connectors)
+                and j + 1 < n
+                and _is_word_cap(doc[j + 1])
+            ):
+                j += 2
+                continue
+            break
+        return j
+
+    def _english_org_cands(self, doc: Doc, ctx: _DocContext, cands: list[Cand]) -> list[Cand]:
+        """English organisation names inside Indonesian text ("Center of Reform on Economics (CORE)",
+        "Indonesia Corruption Watch"): a capitalised run joined by English connectors that holds an
+        English head word, or is followed by a bracketed acronym made of its initials."""
+        d = self.data
+        n = len(doc)
+        out: list[Cand] = []
+        i = 0
+        while i < n:
+            if not _is_word_cap(doc[i]) or ctx.in_title[i]:
+                i += 1
+                continue
+            skip = self._role_or_title_at(doc, i, n)
+            if skip:
+                i += skip
+                continue
+            low0 = normalize(doc[i].text)
+            if low0 in d.not_names or low0 in STOP_WORDS or (ctx.is_sent_start(i) and self._common_word(doc[i].text)):
+                i += 1
+                continue
+            j = i
+            has_conn = False
+            heads: list[int] = []
+            while j < n and "\n" not in (doc[j - 1].whitespace_ if j > i else ""):
+                t = doc[j]
+                low = normalize(t.text)
+                if _is_word_cap(t) and low not in d.calendar:
+                    if low in d.english_org_heads:
+                        heads.append(j)
+                    j += 1
+                    continue
+                if low in d.english_connectors and j > i and j + 1 < n and _is_word_cap(doc[j + 1]):
+                    has_conn = True
+                    j += 1
+                    continue
+                break
+            size = j - i
+            abbrev = doc[j + 1].text if j + 2 < n and doc[j].text == "(" and doc[j + 2].text == ")" else None
+            text = doc[i:j].text
+            english = has_conn and (bool(heads) or (abbrev is not None and _initials_match(abbrev, [text])))
+            if size >= 2 and (english or (heads and heads[-1] == j - 1 and heads[0] != i)):
+                if not any(c.start <= i and j <= c.end and c.length > size for c in cands):
+                    entries = [e for e in self.gaz.lookup(text) if e.type == "ORG"]
+                    entry = entries[0] if entries else None
+                    out.append(Cand(i, j, "ORG", "compose", entry=entry, name=text, kind="organisation"))
+            i = max(j, i + 1)
         return out
 
     def _branch_cands(self, doc: Doc, cands: list[Cand]) -> list[Cand]:
@@ -546,11 +723,85 @@ class EntityLinker:
                 out.append(Cand(start, end, entry.type, "ner", entry=entry))
                 continue
             if inside:
-                out += self._ner_remainders(doc, ctx, start, end, label, inside)
+                out += self._ner_remainders(doc, ctx, start, end, label, inside, known)
                 continue
+            retyped = self._retype(doc, start, end, label, known)
+            if retyped is None:
+                continue
+            label = retyped
             if self._plausible(doc, ctx, start, end, label, has_pos):
                 out.append(Cand(start, end, label, "ner", name=text))
         return out
+
+    def _retype(self, doc: Doc, start: int, end: int, label: str, known: list[Cand]) -> str | None:
+        """Check a statistical span's type against its shape (None: not a name). The model's usual
+        mistakes: a quoted programme name typed as a place or person, pieces of company and
+        organisation names typed PER, maritime features typed PER or GPE, and a person named after
+        a role noun typed ORG ("utusan khusus PBB Martin Griffiths")."""
+        d = self.data
+        n = len(doc)
+        toks = [normalize(t.text) for t in doc[start:end]]
+        first, last = toks[0], toks[-1]
+        size = end - start
+        quoted = start > 0 and end < n and doc[start - 1].text in _QUOTE_OPEN[:4] and doc[end].text in _QUOTE_CLOSE
+        if quoted and label in ("PER", "GPE", "LOC") and first not in d.place_heads:
+            return None  # “Kampung Bebas Jentik”: a programme, a brand, a title
+        if doc[start].text in d.company_prefixes or doc[end - 1].text in d.company_suffixes:
+            return "ORG" if size > 1 else None
+        if any(t in d.english_org_heads for t in toks) or (first in d.org_heads and first != "tim"):
+            return "ORG" if size > 1 else None
+        if first in d.loc_heads or last in d.loc_tails:
+            return "LOC" if size > 1 else None
+        if label in ("GPE", "LOC") and any(
+            t in d.not_person_words and t not in d.loc_heads and t not in d.place_heads for t in toks[1:]
+        ):
+            return None  # "Kampung Bebas Sampah": a programme named like a place
+        if label == "PER":
+            if any(t in d.not_person_words for t in toks):
+                return None
+            if self._after_phrase(doc, start, d.person_not_after):
+                return "GPE"
+        elif (
+            2 <= size <= 4
+            and self._name_like(doc, start, end)
+            and not any(doc[k].text.isupper() for k in range(start, end))
+            and self._role_precedes(doc, start, known)
+        ):
+            return "PER"
+        return label
+
+    @staticmethod
+    def _after_phrase(doc: Doc, start: int, phrases: list[list[str]]) -> bool:
+        for phrase in phrases:
+            k = len(phrase)
+            if start - k >= 0 and [normalize(t.text) for t in doc[start - k : start]] == phrase:
+                return True
+        return False
+
+    def _role_precedes(self, doc: Doc, start: int, known: list[Cand]) -> bool:
+        """Is the name at ``start`` introduced by a person's role ("Utusan Khusus PBB untuk Sudan X",
+        "juru bicara Kementerian Luar Negeri Iran X")? Known bodies and places may stand between."""
+        ends: dict[int, Cand] = {}
+        for k in known:
+            if k.label in ("ORG", "GPE") and (k.end not in ends or k.length > ends[k.end].length):
+                ends[k.end] = k
+        i = start
+        steps = 0
+        while i > 0 and steps < 10:
+            steps += 1
+            prev = ends.get(i)
+            if prev is not None:
+                i = prev.start
+                continue
+            for size in range(min(self.data.max_role_len, i), 0, -1):
+                phrase = normalize(doc[i - size : i].text)
+                if phrase in self.data.roles and phrase not in self.data.role_modifiers:
+                    return True
+            if normalize(doc[i - 1].text) in self.data.role_fillers:
+                i -= 1
+                continue
+            return False
+        return False
 
     def _trim(self, doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
         while True:
@@ -559,7 +810,8 @@ class EntityLinker:
             while start < end and doc[start].text[:1].islower():
                 start += 1
             while end > start and (
-                doc[end - 1].text[:1].islower() or (label != "EVENT" and doc[end - 1].like_num)
+                (doc[end - 1].text[:1].islower() and not _PARTICLE_NAME.match(doc[end - 1].text))
+                or (label != "EVENT" and doc[end - 1].like_num)
             ):
                 end -= 1
             if (start, end) == before:
@@ -592,7 +844,14 @@ class EntityLinker:
         return label != "PER" or self._name_like(doc, start, end)
 
     def _ner_remainders(
-        self, doc: Doc, ctx: _DocContext, start: int, end: int, label: str, inside: list[Cand]
+        self,
+        doc: Doc,
+        ctx: _DocContext,
+        start: int,
+        end: int,
+        label: str,
+        inside: list[Cand],
+        known: list[Cand],
     ) -> list[Cand]:
         covered = {i for k in inside for i in range(k.start, k.end)}
         head = normalize(doc[start].text)
@@ -616,7 +875,9 @@ class EntityLinker:
                 j += 1
             a, b = self._trim(doc, i, j, label)
             if a < b and not ctx.in_title[a] and self._name_like(doc, a, b):
-                out.append(Cand(a, b, label, "ner", name=doc[a:b].text))
+                part_label = self._retype(doc, a, b, label, known)
+                if part_label is not None:
+                    out.append(Cand(a, b, part_label, "ner", name=doc[a:b].text))
             i = j
         return out
 
@@ -817,6 +1078,8 @@ class EntityLinker:
                 e.type != "PER" for part in doc[k].text.split("-") if part for e in self.gaz.lookup(part)
             ):
                 return False  # "Indonesia-Uni": a compound of place names, not a person
+            if _PARTICLE_NAME.match(doc[k].text) and k > start:
+                continue
             if (
                 not _is_word_cap(doc[k])
                 or low in d.role_fillers
@@ -825,6 +1088,8 @@ class EntityLinker:
             ):
                 return False
             if low in d.not_names or low in STOP_WORDS or self._common_word(doc[k].text) or low in d.roles:
+                return False
+            if low in d.not_person_words:
                 return False
         return True
 
@@ -928,7 +1193,7 @@ class EntityLinker:
                 if inner and self._only_roles_outside(doc, c, inner):
                     continue
             kept.append(c)
-        kept.sort(key=lambda c: (-c.length, _RANK[c.source], c.start))
+        kept.sort(key=lambda c: (-c.length, -1 if c.info.get("prefer") else _RANK[c.source], c.start))
         chosen: list[Cand] = []
         for c in kept:
             if any(c.overlaps(o) for o in chosen):
@@ -948,7 +1213,12 @@ class EntityLinker:
                 continue
             tok = doc[i]
             low = normalize(tok.text)
-            if tok.is_punct or low in self.data.titles or low in self.data.role_fillers:
+            if (
+                tok.is_punct
+                or low in self.data.titles
+                or low in self.data.role_fillers
+                or low in self.data.generic_org_nouns
+            ):
                 i += 1
                 continue
             n = self._role_or_title_at(doc, i, cand.end)
@@ -957,6 +1227,80 @@ class EntityLinker:
                 continue
             return False
         return True
+
+    def _link_defined_abbreviations(self, doc: Doc, chosen: list[Cand]) -> None:
+        """An unknown long form followed by a known abbreviation in brackets is that entity under its
+        Indonesian name: "Pasukan Dukungan Cepat (RSF)" is the Rapid Support Forces."""
+        n = len(doc)
+        for c in chosen:
+            if c.entry is not None or c.ref is not None or c.length < 2 or c.label == "EVENT":
+                continue
+            pos = c.end
+            if not (pos + 2 < n and doc[pos].text == "(" and doc[pos + 2].text == ")"):
+                continue
+            entries = [e for e in self.gaz.abbrev_index.get(doc[pos + 1].text, []) if e.type == "ORG"]
+            if not entries:
+                continue
+            entry = self._pick(entries)
+            c.entry, c.label, c.name = entry, entry.type, None
+
+    def _bracketed_place_aliases(self, doc: Doc, chosen: list[Cand]) -> list[Cand]:
+        """A place followed by an unknown name in brackets gives its other name ("Beting Second
+        Thomas (Ayungin)"): the bracketed name is the same place, here and later in the article."""
+        n = len(doc)
+        out: list[Cand] = []
+        for c in chosen:
+            if c.label not in ("LOC", "GPE") or c.info.get("dateline") or c.end >= n or doc[c.end].text != "(":
+                continue
+            close = next((k for k in range(c.end + 2, min(n, c.end + 6)) if doc[k].text == ")"), None)
+            if close is None:
+                continue
+            inner = doc[c.end + 1 : close]
+            if not all(_is_word_cap(t) or t.text in ("'", "’", "-") for t in inner) or inner.text.isupper():
+                continue
+            if normalize(inner.text) in self.data.not_names:
+                continue
+            inside = [o for o in chosen if o.start < close and o.end > c.end + 1]
+            if any(o.entry is not None or o.ref is not None for o in inside):
+                continue  # "Jeddah (Arab Saudi)": a different, known entity
+            target = c.root()
+            target.info.setdefault("aliases", []).append(inner.text)
+            if inside:
+                for o in inside:
+                    o.ref, o.label = target, target.label
+            else:
+                out.append(Cand(c.end + 1, close, target.label, "abbr", ref=target))
+        return out
+
+    def _split_compounds(self, doc: Doc) -> None:
+        """Split hyphenated compounds of known names ("Indonesia-Uni Eropa", "Korsel-Jepang") into
+        their parts so each can be linked; a compound that is itself a name ("Asia-Pasifik",
+        "Thomas-Greenfield") stays whole."""
+        splits: list[tuple[Token, list[str]]] = []
+        for tok in doc:
+            text = tok.text
+            if "-" not in text or not _is_word_cap(tok) or text.startswith("-") or text.endswith("-"):
+                continue
+            parts = text.split("-")
+            if len(parts) < 2 or not all(p[:1].isupper() for p in parts) or self.gaz.lookup(text):
+                continue
+            nxt = doc[tok.i + 1].text if tok.i + 1 < len(doc) else ""
+            known = [bool(self.gaz.lookup(p)) or bool(self.gaz.lookup(f"{p} {nxt}")) for p in parts]
+            if not (known[0] and any(known[1:])):
+                continue
+            orths: list[str] = []
+            for k, part in enumerate(parts):
+                if k:
+                    orths.append("-")
+                orths.append(part)
+            splits.append((tok, orths))
+        if not splits:
+            return
+        with doc.retokenize() as retokenizer:
+            for tok, orths in splits:
+                last = len(orths) - 1
+                heads = [(tok, last)] * last + [tok.head if tok.head.i != tok.i else (tok, last)]
+                retokenizer.split(tok, orths, heads=heads)
 
     def _generic_event(self, doc: Doc, c: Cand) -> bool:
         """ "Perang Dingin baru" is a new cold war, not the Cold War."""
@@ -1101,6 +1445,8 @@ class EntityLinker:
             for holder in (c, *c.nested):
                 if holder.info.get("bare") and holder.entry is None:
                     bare.setdefault(normalize(holder.info["bare"]), holder)
+            for alias in c.info.get("aliases") or []:
+                bare.setdefault(normalize(alias), c)
         # bare body names refer to the local branch named in the same article
         branches = {c.info["branch_of"]: c for c in chosen if c.info.get("branch_of")}
         for c in chosen:
