@@ -341,3 +341,19 @@ def test_general_sentence(
     wanted = {(x.type, x.actor, x.target) for x in expected}
     extra = [e for e in events if (e.type, e.actor, e.target) not in wanted]
     assert not extra, f"{case}: unexpected {_show(extra)}"
+
+
+def test_lead_happening_takes_the_story_date(real_nlp: Language) -> None:
+    """A happening reported in the lead whose date hangs after the reporting clause ("..., kata X, Rabu
+    (12/3)") took place on the story's date."""
+    text = (
+        "Kapal patroli Malaysia menabrak sebuah kapal nelayan Indonesia di Selat Malaka, kata pejabat "
+        "Badan Keamanan Laut kepada wartawan, Rabu (12/3).\n\n"
+        "Insiden itu terjadi ketika kapal nelayan tersebut sedang menebar jaring di perairan sengketa."
+    )
+    doc = real_nlp.make_doc(text)
+    doc._.published = "2025-03-13"
+    events = list(real_nlp(doc)._.events)
+    found = [e for e in events if (e.type, e.actor, e.target) == ("ASSAULT", "Malaysia", "Indonesia")]
+    assert found, _show(events)
+    assert found[0].date == "2025-03-12"

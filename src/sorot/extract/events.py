@@ -46,6 +46,8 @@ ANONYMOUS = "anonymous"
 # Dated incidents: two attacks on different dates are two events (a transfer or a statement repeated
 # with different dates is still one proposition).
 INCIDENTS = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "CONSULT"})
+# Asserted happenings dated by the story date when they sit in the lead without a date of their own.
+LEAD_DATED = frozenset({"ASSAULT", "COERCE", "CONSULT", "AGREE", "SANCTION", "PROTEST", "CONCEDE"})
 STATUS_RANK = {"asserted": 0, "planned": 1, "potential": 2, "hypothetical": 3, "denied": 4}
 # When repeats of one proposition merge, the strongest status wins (asserted and denied are never merged).
 MERGE_STRENGTH = {"hypothetical": 0, "planned": 1, "potential": 2, "asserted": 3, "denied": 3}
@@ -2138,7 +2140,10 @@ class _DocRun:
             # the trigger's own clause dates it (not the dates of what a speech act talks about)
             start, end = v.char_span(c.lo if c.speech else c.trig, c.trig + 1)
             try:
-                found = list(lookup(doc, start, end, speech_act=c.speech, lead_fallback=c.speech))
+                # a happening the lead reports (an attack, a signing, a meeting, an arrest) took place on the
+                # story's date when its own clause names none; a transfer or a plan does not
+                lead = c.speech or (c.status == "asserted" and c.type in LEAD_DATED)
+                found = list(lookup(doc, start, end, speech_act=c.speech, lead_fallback=lead))
             except Exception:  # a bug in another layer must not lose the events
                 log.exception("timexes_for_span failed")
                 found = []
