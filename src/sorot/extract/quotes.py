@@ -56,6 +56,10 @@ class QuoteMeta:
     cue_span: tuple[int, int] | None = None  # character span of the cue word
     # "official" (speaks for an office or a body), "citizen" (a private person: vox pop), or None
     speaker_standing: str | None = None
+    # which distinct source said it: the entity id or canonical name of a named speaker, "anon:N" for
+    # the N-th withheld identity (shared by its back-references "pejabat itu", "ia", "-nya"), None when
+    # the speaker is unknown; lets the signals count distinct anonymous sources
+    source_key: str | None = None
 
 
 @dataclass
@@ -76,6 +80,7 @@ class Resolved:
     type: str | None
     anonymous: bool = False
     text: str | None = None
+    key: str | None = None  # "anon:N" for a withheld identity, shared by its back-references
 
 
 @dataclass
@@ -138,6 +143,7 @@ class _DocRun:
         self._consumed: set[int] = set()  # speech verbs whose clause is part of an earlier quote
         self._suspects: dict[int, bool] = {}
         self._relay_cache: dict[int, tuple[str | None, bool, bool]] = {}
+        self._anon_count = 0
 
     # ================================================================== quotation marks
 
@@ -598,7 +604,28 @@ class _DocRun:
     def _anonymous_in(self, a: int, b: int) -> bool:
         """An anonymity phrase ("sumber anonim", "enggan disebut namanya") in lower-case words."""
         v, lex = self.v, self.lex
-        return any(v.ent_at[k] < 0 and not v.is_cap(k) and lex.anonymity.match(v.low, k) for k in range(a, b))
+        return any(v.ent_at[k] < 0 and (not v.is_cap(k) or self._opens_sentence(k)) and lex.anonymity.match(v.low, k)
+                   for k in range(a, b))
+
+    def _opens_sentence(self, k: int) -> bool:
+        """Token k is the first word of its sentence (after connectives and punctuation): its capital
+        says nothing about it being a name ("Sumber lain di kementerian mengatakan")."""
+        v, lex = self.v, self.lex
+        j = k - 1
+        s0 = v.sent_start(k)
+        while j >= s0 and (v.punct[j] or v.space[j] or v.low[j] in lex.leading_connectives):
+            j -= 1
+        return j < s0
+
+    def _in_anonymity_phrase(self, i: int) -> bool:
+        """Token i belongs to an anonymity phrase ("yang meminta namanya tidak disebutkan"): a speech verb
+        there asks for anonymity, it reports nothing."""
+        v, lex = self.v, self.lex
+        for k in range(max(0, i - 3), i + 1):
+            ph = lex.anonymity.match(v.low, k)
+            if ph and k + len(ph) > i:
+                return True
+        return False
 
     def _ents_in(self, a: int, b: int) -> list[EntRef]:
         v = self.v
@@ -1177,6 +1204,8 @@ class _DocRun:
             w = v.low[i]
             cls = lex.verb_class(w)
             if cls is not None:
+                if self._in_anonymity_phrase(i):
+                    continue
                 cand = self._indirect_from_verb(i, cls, directs)
                 if cand is not None:
                     out.append(cand)
@@ -1437,7 +1466,7 @@ class _DocRun:
             if ref is None:
                 res = []
             elif ref.kind == "anonymous":
-                res = [Resolved(None, None, None, anonymous=True)]
+                res = [self._anonymous_source(ref, history)]
             elif ref.kind == "entity":
                 res = [self._resolve_entity(e) for e in ref.ents]
             elif ref.kind == "named":
@@ -1493,9 +1522,18 @@ class _DocRun:
         v = self.v
         best = None
         for p, r, _t in reversed(history):
-            if p > pos or r.anonymous or r.name is None:
+            if p > pos:
                 continue
-            if person and r.type == "PER" and (window is None or v.par[pos] - v.par[min(p, v.n - 1)] <= window):
+            near = window is None or v.par[pos] - v.par[min(p, v.n - 1)] <= window
+            if r.anonymous:
+                # "Seorang pejabat yang enggan disebut namanya ... Ia menambahkan": a withheld person is
+                # still the person the pronoun points back to
+                if person and near and r.key:
+                    return [_copy(r)]
+                continue
+            if r.name is None:
+                continue
+            if person and r.type == "PER" and near:
                 return [_copy(r)]
             if best is None and r.type not in ("GPE", "LOC"):
                 best = r
@@ -1553,6 +1591,30 @@ class _DocRun:
                 return []
             k += 1
         return []
+
+    def _anonymous_source(self, ref: SpeakerRef, history: list[tuple[int, Resolved, str]]) -> Resolved:
+        """A withheld identity: a new anonymous source, or an earlier one when the phrase points back
+        ("sumber tersebut", "pejabat itu, yang enggan disebut namanya") or repeats its description."""
+        v, lex = self.v, self.lex
+        words = [w for k, w in enumerate(v.low[ref.start : ref.end], ref.start) if not v.punct[k]]
+        cut = words.index("yang") if "yang" in words else len(words)
+        head_words = words[:cut]
+        earlier = [(r, t) for p, r, t in history if p < ref.start and r.anonymous and r.key]
+        if earlier:
+            other = any(w in lex.anonymous_new_markers for w in head_words)  # "sumber lain"
+            full = " ".join(v.low[ref.start : ref.end])
+            if not other:
+                for r, t in reversed(earlier):
+                    if t == full:  # the same description again
+                        return _copy(r)
+            fresh = other or any(w in lex.indefinites for w in head_words)
+            if not fresh and any(w in lex.demonstratives for w in head_words[1:4]):
+                for r, t in reversed(earlier):
+                    if head_words and head_words[0] in t.replace(",", " ").split():
+                        return _copy(r)
+                return _copy(earlier[-1][0])
+        self._anon_count += 1
+        return Resolved(None, None, None, anonymous=True, key=f"anon:{self._anon_count}")
 
     def _anaphor(self, ref: SpeakerRef, history: list[tuple[int, Resolved, str]]) -> list[Resolved]:
         """'Pejabat NSC itu', 'pengakuan bersama itu': the last speaker described by the same noun."""
@@ -1748,8 +1810,10 @@ class _DocRun:
                 quotes.append(Quote(kind="direct" if c.kind == "direct" else "indirect", text=text, start=start, end=end, speaker=r.id,
                                     speaker_name=r.name, speaker_text=speaker_text, cue=cue, via=via))
                 cue_span = (v.idx[c.cue_tok], v.char_end(c.cue_tok)) if c.cue_tok is not None else None
+                key = r.key if r.anonymous else (r.id or r.name)
                 metas.append(QuoteMeta(anonymous=r.anonymous, speaker_type=r.type, sentence=sent_span,
-                                       cue_span=cue_span, speaker_standing=self._standing(c, r)))
+                                       cue_span=cue_span, speaker_standing=self._standing(c, r),
+                                       source_key=key))
         del lex
         return quotes, metas
 
@@ -1773,7 +1837,7 @@ def _known_id(entity_id: str) -> bool:
 
 
 def _copy(r: Resolved) -> Resolved:
-    return Resolved(r.id, r.name, r.type, r.anonymous, r.text)
+    return Resolved(r.id, r.name, r.type, r.anonymous, r.text, r.key)
 
 
 def _contains(run: list[str], words: list[str]) -> bool:

@@ -80,6 +80,7 @@ class QuoteLexicon:
     relay_skip: frozenset[str]
     anonymity: PhraseIndex
     indefinites: frozenset[str]
+    anonymous_new_markers: frozenset[str]
     singular_pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
     party_pronouns: frozenset[str]
@@ -166,6 +167,7 @@ def from_mapping(data: dict[str, Any]) -> QuoteLexicon:
         relay_skip=_words(data.get("relay_skip")),
         anonymity=PhraseIndex(data.get("anonymity_phrases") or []),
         indefinites=_words(data.get("indefinites")),
+        anonymous_new_markers=_words(data.get("anonymous_new_markers")),
         singular_pronouns=_words(pronouns.get("singular")),
         plural_pronouns=_words(pronouns.get("plural")),
         party_pronouns=_words(pronouns.get("party")),
