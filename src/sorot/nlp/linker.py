@@ -320,7 +320,7 @@ class EntityLinker:
         has_ner = self.use_ner and any(p in ("ner", "beam_ner") for p in self.nlp.pipe_names)
         ctx = _DocContext(doc)
         cands = self._gazetteer_cands(doc, ctx)
-        cands += self._composed_cands(doc, cands)
+        cands += self._composed_cands(doc, ctx, cands)
         cands += self._company_cands(doc, ctx, cands)
         cands += self._english_org_cands(doc, ctx, cands)
         cands += self._event_cands(doc, cands)
@@ -395,7 +395,7 @@ class EntityLinker:
                 best = c
         return best
 
-    def _composed_cands(self, doc: Doc, cands: list[Cand]) -> list[Cand]:
+    def _composed_cands(self, doc: Doc, ctx: _DocContext, cands: list[Cand]) -> list[Cand]:
         """ "<body> <country>" (ministries, councils, armed forces) and "<national body> Kota <place>"."""
         out: list[Cand] = []
         strings = doc.vocab.strings
@@ -404,6 +404,8 @@ class EntityLinker:
         for match_id, start, end in matches:
             if not _is_word_cap(doc[start]):
                 continue
+            if ctx.in_title[start] and normalize(doc[start].text) in self.data.not_names:
+                continue  # "Kerja Sama Militer Korea Utara": headline capitals
             body_index = int(strings[match_id][4:])
             body = self.data.bodies[body_index]
             after = end
@@ -706,6 +708,13 @@ class EntityLinker:
         name, and a name-like remainder ("KPK Tessa Mahardhika") stands on its own."""
         out: list[Cand] = []
         has_pos = doc.has_annotation("POS")
+        org_forms = {
+            tuple(normalize(t.text) for t in doc[e.start : e.end])
+            for e in ents
+            if self.data.label_map.get(e.label_) == "ORG" and e.end - e.start >= 2
+        }
+        ents = [self._split_org_person(doc, e, org_forms) or e for e in ents]
+        ents = [e for pair in ents for e in (pair if isinstance(pair, tuple) else (pair,))]
         for ent in ents:
             label = self.data.label_map.get(ent.label_)
             if label is None:
@@ -725,7 +734,7 @@ class EntityLinker:
             if inside:
                 out += self._ner_remainders(doc, ctx, start, end, label, inside, known)
                 continue
-            retyped = self._retype(doc, start, end, label, known)
+            retyped = self._retype(doc, start, end, label, known, ctx.in_title[start])
             if retyped is None:
                 continue
             label = retyped
@@ -733,7 +742,25 @@ class EntityLinker:
                 out.append(Cand(start, end, label, "ner", name=text))
         return out
 
-    def _retype(self, doc: Doc, start: int, end: int, label: str, known: list[Cand]) -> str | None:
+    def _split_org_person(
+        self, doc: Doc, ent: Span, org_forms: set[tuple[str, ...]]
+    ) -> tuple[Span, Span] | None:
+        """A statistical ORG span made of an organisation the article names on its own elsewhere and
+        a person's name ("Ketua Koalisi Rakyat Bersatu Bambang Sutejo") is two names."""
+        if self.data.label_map.get(ent.label_) != "ORG":
+            return None
+        words = [normalize(t.text) for t in ent]
+        for form in sorted(org_forms, key=len, reverse=True):
+            k = len(form)
+            if k < len(words) and tuple(words[:k]) == form and 2 <= len(words) - k <= 4:
+                if self._name_like(doc, ent.start + k, ent.end):
+                    return (Span(doc, ent.start, ent.start + k, label=ent.label_),
+                            Span(doc, ent.start + k, ent.end, label="PER"))
+        return None
+
+    def _retype(
+        self, doc: Doc, start: int, end: int, label: str, known: list[Cand], title: bool = False
+    ) -> str | None:
         """Check a statistical span's type against its shape (None: not a name). The model's usual
         mistakes: a quoted programme name typed as a place or person, pieces of company and
         organisation names typed PER, maritime features typed PER or GPE, and a person named after
@@ -746,6 +773,8 @@ class EntityLinker:
         quoted = start > 0 and end < n and doc[start - 1].text in _QUOTE_OPEN[:4] and doc[end].text in _QUOTE_CLOSE
         if quoted and label in ("PER", "GPE", "LOC") and first not in d.place_heads:
             return None  # “Kampung Bebas Jentik”: a programme, a brand, a title
+        if title:  # headline capitals say nothing about the shape of a name
+            return None if label == "PER" and any(t in d.not_person_words for t in toks) else label
         if doc[start].text in d.company_prefixes or doc[end - 1].text in d.company_suffixes:
             return "ORG" if size > 1 else None
         if any(t in d.english_org_heads for t in toks) or (first in d.org_heads and first != "tim"):
@@ -786,6 +815,8 @@ class EntityLinker:
             if k.label in ("ORG", "GPE") and (k.end not in ends or k.length > ends[k.end].length):
                 ends[k.end] = k
         i = start
+        if i > 1 and doc[i - 1].text == "," and i - 1 in ends:
+            i -= 1  # "Direktur Utama PT Sinar Jaya, Rudi Hartono,": the name in apposition
         steps = 0
         while i > 0 and steps < 10:
             steps += 1
@@ -876,6 +907,9 @@ class EntityLinker:
             a, b = self._trim(doc, i, j, label)
             if a < b and not ctx.in_title[a] and self._name_like(doc, a, b):
                 part_label = self._retype(doc, a, b, label, known)
+                after_place = any(k.end == a and k.label == "GPE" for k in inside)
+                if part_label in ("GPE", "LOC") and after_place and 2 <= b - a <= 4:
+                    part_label = "PER"  # "blogger militer Ukraina Taras Melnyk"
                 if part_label is not None:
                     out.append(Cand(a, b, part_label, "ner", name=doc[a:b].text))
             i = j

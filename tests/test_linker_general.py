@@ -1,0 +1,283 @@
+"""The linker on stories it was not developed on: maritime incidents, trade disputes, epidemics,
+disasters, conflicts in Africa, the Middle East and Latin America, Indonesian regional government and
+companies. Every sentence was written for these tests.
+
+Each case lists (canonical name, type) pairs that must be linked, and names that must NOT appear
+(the statistical NER's usual mistakes: pieces of company or organisation names typed PER, programme
+names typed GPE, maritime features typed PER). The full pipeline with the shipped model is used,
+because those mistakes come from the model.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from sorot.nlp.linker import MENTIONS_KEY
+
+pytestmark = pytest.mark.slow
+
+
+def mentions(doc: Doc) -> set[tuple[str, str]]:
+    """(canonical name, type) of every mention, nested ones included."""
+    ents = doc._.entities
+    return {(ents[s.kb_id_].name, ents[s.kb_id_].type) for s in doc.spans[MENTIONS_KEY]}
+
+
+CASES: list[tuple[str, list[tuple[str, str]], list[str]]] = [
+    # --- maritime
+    (
+        "Kapal Penjaga Pantai Filipina dihadang dua kapal China di dekat Beting Scarborough pada Selasa.",
+        [("Philippine Coast Guard", "ORG"), ("China", "GPE"), ("Scarborough Shoal", "LOC")],
+        ["Beting Scarborough"],
+    ),
+    (
+        "Angkatan Bersenjata Filipina menyebut manuver kapal itu membahayakan awak kapal pemasok.",
+        [("Armed Forces of the Philippines", "ORG"), ("Philippines", "GPE")],
+        [],
+    ),
+    (
+        "Juru bicara Penjaga Pantai China menuding Manila memasuki perairan Huangyan Dao secara ilegal.",
+        [("China Coast Guard", "ORG"), ("Philippines", "GPE"), ("Scarborough Shoal", "LOC")],
+        ["Huangyan Dao"],
+    ),
+    (
+        "Kapal logistik itu berlayar menuju Beting Second Thomas (Ayungin) di Kepulauan Spratly.",
+        [("Second Thomas Shoal", "LOC"), ("Spratly Islands", "LOC")],
+        ["Ayungin", "Beting Second Thomas"],
+    ),
+    (
+        "Badan Keamanan Laut (Bakamla) mengerahkan tiga kapal patroli ke Laut Natuna Utara.",
+        [("Indonesian Maritime Security Agency", "ORG"), ("North Natuna Sea", "LOC")],
+        [],
+    ),
+    (
+        "Latihan gabungan angkatan laut digelar di Selat Malaka dan Teluk Benggala bulan depan.",
+        [("Strait of Malacca", "LOC"), ("Bay of Bengal", "LOC")],
+        [],
+    ),
+    (
+        "Kapal induk Angkatan Laut Amerika Serikat berlayar menuju Semenanjung Korea.",
+        [("United States Navy", "ORG"), ("United States", "GPE"), ("Korean Peninsula", "LOC")],
+        [],
+    ),
+    (
+        "Nelayan dari Pulau Miangas melaporkan kapal asing di perairan Beting Karangsari.",
+        [("Karangsari Shoal", "LOC")],
+        ["Beting Karangsari"],
+    ),
+    # --- trade
+    (
+        "Badan Banding WTO lumpuh sejak Amerika Serikat memblokir pengangkatan hakim baru.",
+        [("WTO Appellate Body", "ORG"), ("World Trade Organization", "ORG"), ("United States", "GPE")],
+        [],
+    ),
+    (
+        "Pemerintah mengajukan banding atas putusan panel dalam sengketa Indonesia-Uni Eropa soal nikel.",
+        [("Indonesia", "GPE"), ("European Union", "ORG")],
+        ["Europe"],
+    ),
+    (
+        "Peneliti Center of Reform on Economics (CORE) Yusuf Rendy menilai larangan ekspor bijih efektif.",
+        [("Center of Reform on Economics", "ORG"), ("Yusuf Rendy", "PER")],
+        ["Center"],
+    ),
+    (
+        "Ekonom Institute for Development of Economics and Finance (Indef) Tauhid Ahmad mengingatkan "
+        "risiko balasan dari mitra dagang.",
+        [("Institute for Development of Economics and Finance", "ORG"), ("Tauhid Ahmad", "PER")],
+        [],
+    ),
+    (
+        "PT Sinar Terang Energi Tbk membukukan laba bersih Rp 2 triliun tahun lalu.",
+        [("PT Sinar Terang Energi Tbk", "ORG")],
+        ["Energi", "Sinar Terang"],
+    ),
+    (
+        "Direktur Utama PT Daya Mineral Nusantara, Hendra Wijaya, membantah tuduhan pencemaran sungai.",
+        [("PT Daya Mineral Nusantara", "ORG"), ("Hendra Wijaya", "PER")],
+        ["Daya Mineral"],
+    ),
+    (
+        "Smelter milik PT Nikel Indonesia Makmur Tbk di Morowali kembali beroperasi.",
+        [("PT Nikel Indonesia Makmur Tbk", "ORG")],
+        ["Makmur"],
+    ),
+    (
+        "Kementerian Ekonomi, Perdagangan dan Industri Jepang mencabut pembatasan ekspor ke Korea Selatan.",
+        [("Ministry of Economy, Trade and Industry", "ORG"), ("South Korea", "GPE")],
+        [],
+    ),
+    # --- health and regional government
+    (
+        "Warga menggelar program “Kampung Bebas Jentik” di Kota Cimahi sejak Januari.",
+        [("Cimahi", "GPE")],
+        ["Kampung Bebas Jentik", "Kampung Bebas"],
+    ),
+    (
+        "Menteri Kesehatan Budi Gunadi Sadikin meninjau rumah sakit rujukan di Bandung.",
+        [("Budi Gunadi Sadikin", "PER"), ("Bandung", "GPE")],
+        [],
+    ),
+    (
+        "Majelis Kesehatan Dunia membahas pendanaan WHO untuk penanganan demam berdarah.",
+        [("World Health Assembly", "ORG"), ("World Health Organization", "ORG")],
+        [],
+    ),
+    # --- Sudan and other conflicts
+    (
+        "Utusan Khusus PBB untuk Sudan Ramtane Lamamra bertemu kedua pihak di Jeddah.",
+        [("United Nations", "ORG"), ("Sudan", "GPE"), ("Ramtane Lamamra", "PER"), ("Jeddah", "GPE")],
+        ["Utusan Khusus"],
+    ),
+    (
+        "Pasukan Dukungan Cepat (RSF) menguasai kota El Fasher di Darfur Utara.",
+        [("Rapid Support Forces", "ORG"), ("El Fasher", "GPE"), ("North Darfur", "GPE")],
+        ["Pasukan Dukungan Cepat"],
+    ),
+    (
+        "Angkatan Bersenjata Sudan membalas dengan serangan udara ke Khartoum.",
+        [("Sudanese Armed Forces", "ORG"), ("Khartoum", "GPE")],
+        ["Armed Forces of Sudan"],
+    ),
+    (
+        "Panglima militer Sudan Jenderal Abdel Fattah al-Burhan menolak gencatan senjata.",
+        [("Abdel Fattah al-Burhan", "PER"), ("Sudan", "GPE")],
+        ["Abdel Fattah"],
+    ),
+    (
+        "Komandan RSF Mohamed Hamdan Dagalo menyatakan siap berunding di Jeddah.",
+        [("Rapid Support Forces", "ORG"), ("Mohamed Hamdan Dagalo", "PER")],
+        [],
+    ),
+    (
+        "Koordinator bantuan darurat PBB Martin Griffiths menyerukan akses kemanusiaan tanpa syarat.",
+        [("Martin Griffiths", "PER"), ("United Nations", "ORG")],
+        [],
+    ),
+    (
+        "Juru bicara Kementerian Luar Negeri Iran Rahim Darvish menolak tuduhan itu.",
+        [("Ministry of Foreign Affairs of Iran", "ORG"), ("Rahim Darvish", "PER")],
+        [],
+    ),
+    (
+        "Kelompok M23 merebut kota Goma di timur Republik Demokratik Kongo.",
+        [("M23", "ORG"), ("Goma", "GPE"), ("Democratic Republic of the Congo", "GPE")],
+        ["Kelompok M23"],
+    ),
+    (
+        "Milisi Al-Shabaab melancarkan serangan bom di sebuah pasar di Mogadishu.",
+        [("Al-Shabaab", "ORG"), ("Mogadishu", "GPE")],
+        ["Milisi Al-Shabaab"],
+    ),
+    (
+        "Presiden Kolombia Gustavo Petro menawarkan perundingan damai dengan kelompok ELN.",
+        [("Colombia", "GPE"), ("Gustavo Petro", "PER"), ("National Liberation Army (Colombia)", "ORG")],
+        [],
+    ),
+    # --- Iran and the IAEA
+    (
+        "Dewan Gubernur IAEA mengesahkan resolusi yang mengecam Iran pada Rabu.",
+        [("IAEA Board of Governors", "ORG"), ("International Atomic Energy Agency", "ORG"), ("Iran", "GPE")],
+        [],
+    ),
+    (
+        "Organisasi Energi Atom Iran menyatakan akan memasang sentrifus baru di Fordow.",
+        [("Atomic Energy Organization of Iran", "ORG"), ("Fordow", "GPE")],
+        [],
+    ),
+    # --- Latin America, central banks, parliaments
+    (
+        "Presiden Brasil Luiz Inacio Lula da Silva menghadiri KTT G20 di Rio de Janeiro.",
+        [("Luiz Inácio Lula da Silva", "PER"), ("Brazil", "GPE"), ("Rio de Janeiro", "GPE")],
+        [],
+    ),
+    (
+        "Bank Sentral Brasil menaikkan suku bunga acuan untuk menekan inflasi.",
+        [("Central Bank of Brazil", "ORG"), ("Brazil", "GPE")],
+        ["Bank Sentral Brasil"],
+    ),
+    (
+        "Bank Sentral Filipina mempertahankan suku bunga acuannya pada Kamis.",
+        [("Bangko Sentral ng Pilipinas", "ORG")],
+        [],
+    ),
+    (
+        "Parlemen Turki menyetujui keanggotaan Swedia di NATO.",
+        [("Grand National Assembly of Turkey", "ORG"), ("Sweden", "GPE"), ("NATO", "ORG")],
+        [],
+    ),
+    (
+        "Angkatan Bersenjata Belanda mengirim dua fregat untuk patroli di Laut Merah.",
+        [("Armed Forces of the Netherlands", "ORG"), ("Red Sea", "LOC")],
+        ["Armed Forces of Netherlands"],
+    ),
+    # --- Turkey earthquake
+    (
+        "Badan Penanggulangan Bencana dan Darurat Turki (AFAD) mengerahkan ribuan relawan ke Hatay.",
+        [("Disaster and Emergency Management Presidency", "ORG"), ("Hatay", "GPE")],
+        [],
+    ),
+    (
+        "Bulan Sabit Merah Turki membuka dapur umum bagi korban gempa di Antakya.",
+        [("Turkish Red Crescent", "ORG"), ("Antakya", "GPE")],
+        ["Sabit Merah"],
+    ),
+    # --- palaces, police, Japan-Korea
+    (
+        "Presiden Joko Widodo menerima Perdana Menteri Australia Anthony Albanese di Istana Merdeka.",
+        [("Joko Widodo", "PER"), ("Anthony Albanese", "PER"), ("Merdeka Palace", "LOC")],
+        ["Presidential Palace of Indonesia"],
+    ),
+    (
+        "Polis Diraja Malaysia akan bekerja sama dengan Polri untuk memburu bandar narkoba.",
+        [("Royal Malaysia Police", "ORG"), ("Indonesian National Police", "ORG")],
+        ["Polis Diraja"],
+    ),
+    (
+        "Penyidik Polda Jawa Timur, Kombes Wira Satya, menyebut paket sabu dikirim dari Malaysia.",
+        [("Wira Satya", "PER"), ("Malaysia", "GPE")],
+        ["Kombes Wira Satya"],
+    ),
+    (
+        "Perdana Menteri Jepang Fumio Kishida dan Presiden Korea Selatan Yoon Suk Yeol bertemu di Tokyo.",
+        [("Fumio Kishida", "PER"), ("Yoon Suk Yeol", "PER"), ("Japan", "GPE"), ("Tokyo", "GPE")],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), CASES, ids=[c[0][:40] for c in CASES])
+def test_unseen_stories(full_nlp, text: str, expected: list[tuple[str, str]], absent: list[str]) -> None:  # type: ignore[no-untyped-def]
+    found = mentions(full_nlp(text))
+    missing = [pair for pair in expected if pair not in found]
+    assert not missing, f"missing {missing}; linked {sorted(found)}"
+    names = {name for name, _ in found}
+    wrong = [name for name in absent if name in names]
+    assert not wrong, f"should not be linked: {wrong}; linked {sorted(found)}"
+
+
+def test_defined_abbreviation_links_the_indonesian_long_form(full_nlp) -> None:  # type: ignore[no-untyped-def]
+    """An abbreviation the gazetteer knows, defined in brackets after an Indonesian long form, makes
+    the long form that entity, and later bare uses follow."""
+    doc = full_nlp(
+        "Gerakan 23 Maret (M23) menguasai bandara. Juru bicara M23 mengatakan pasukannya bertahan."
+    )
+    m23 = [s for s in doc.spans[MENTIONS_KEY] if doc._.entities[s.kb_id_].name == "M23"]
+    assert [s.text for s in m23] == ["Gerakan 23 Maret", "M23", "M23"]
+
+
+def test_bracketed_place_alias_is_followed_later(full_nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = full_nlp(
+        "Kapal itu kandas di Beting Karangsari (Sandbar Tujuh). Nelayan menyebut Sandbar Tujuh "
+        "sebagai tempat mencari ikan."
+    )
+    names = [doc._.entities[s.kb_id_].name for s in doc.spans[MENTIONS_KEY]]
+    assert names.count("Karangsari Shoal") == 3
+
+
+def test_unknown_company_name_is_one_organisation_with_places_inside(full_nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = full_nlp("Saham PT Bumi Jawa Timur Sentosa Tbk turun 5 persen pada perdagangan Senin.")
+    found = mentions(doc)
+    assert ("PT Bumi Jawa Timur Sentosa Tbk", "ORG") in found
+    assert ("East Java", "GPE") not in found
