@@ -97,6 +97,8 @@ class _Cand:
     short: bool = False
     resolved: list[Resolved] = field(default_factory=list)
     text_override: str | None = None
+    cue_text: str | None = None  # the cue of the attribution a continuation quote shares
+    drop: bool = False  # a body or document speaker that nothing in the text resolves
 
 
 @dataclass
@@ -1043,6 +1045,14 @@ class _DocRun:
             cue_tok: int | None = None
             speaker: SpeakerRef | None = None
             anchor = q.a
+            naming = self._naming_cue(o) if q.open_tok is not None else None
+            if naming is not None:
+                # 'yang disebutnya "..."', 'yang ia sebut "..."': the naming word is the cue and its
+                # agent the speaker, whatever the clause around it is about
+                cue_tok, speaker = naming
+                anchor = speaker.start if speaker.kind != "inherit" else cue_tok
+                cands.append(_Cand("direct", q.a, q.b, cue_tok, speaker, anchor, unclosed=q.unclosed, short=short))
+                continue
             if short and (pre is not None or enclosing is not None):
                 cue_tok = pre if pre is not None else enclosing
                 assert cue_tok is not None
@@ -1065,6 +1075,28 @@ class _DocRun:
             cand = _Cand("direct", q.a, q.b, cue_tok, speaker, anchor, unclosed=q.unclosed, short=short)
             cands.append(cand)
         return cands
+
+    def _naming_cue(self, o: int) -> tuple[int, SpeakerRef] | None:
+        """A naming word right before an opening mark: "disebutnya" (agent -nya), "yang ia sebut"
+        (agent before the bare verb), "menyebutnya" (agent is the verb's subject)."""
+        v, lex = self.v, self.lex
+        j = o - 1
+        while j >= 0 and v.space[j] and "\n" not in v.text[j]:
+            j -= 1
+        if j < 0:
+            return None
+        w = v.low[j]
+        if w in lex.naming_cues_agentive:
+            return j, SpeakerRef(j, j + 1, "pronoun")
+        if w in lex.naming_cues_bare and j - 1 >= 0 and (
+                v.low[j - 1] in lex.singular_pronouns or v.low[j - 1] in lex.plural_pronouns):
+            kind = "pronoun" if v.low[j - 1] in lex.singular_pronouns else "plural"
+            return j, SpeakerRef(j - 1, j, kind)
+        if w in lex.naming_cues_active:
+            ref = self._speaker_of_verb(j)
+            if ref is not None:
+                return j, ref
+        return None
 
     def _after_sentence_end(self, o: int) -> bool:
         v = self.v
@@ -1097,6 +1129,14 @@ class _DocRun:
         v, lex = self.v, self.lex
         e = v.sent_end(verb)
         k = verb + 1
+        if cls == "ruling":
+            # "memutuskan bahwa X melanggar ...": a finding reported like speech; "memutuskan untuk ..."
+            # is a decision to act, not something said
+            t = k
+            while t < e and (v.space[t] or v.low[t] == ","):
+                t += 1
+            if t >= e or v.low[t] != "bahwa":
+                return None
         while k < e and (v.low[k] in lex.complement_openers or v.space[k]):
             k += 1
         if k < e and v.low[k] in lex.addressee_preps:
@@ -1483,6 +1523,14 @@ class _DocRun:
                 res = self._role_only(ref, history)
             elif ref.kind == "inherit":
                 res = self._inherit(c, done_direct, history)
+            if ref is not None and ref.kind in ("role", "anaphor") and not any(r.name or r.anonymous for r in res):
+                head = self._description_head(ref)
+                if head is not None:
+                    # "Pemprov menyatakan", "Kajian itu menyebutkan": a body or a document speaks for
+                    # whoever it belongs to; never an anonymous person
+                    res = self._body_antecedent(ref, head)
+                    if not res and c.kind == "indirect":
+                        c.drop = True
             text = v.span_text(ref.start, ref.end) if ref is not None and ref.end > ref.start else None
             res = [self._full_person(r, people) for r in res]
             for r in res:
@@ -1626,12 +1674,47 @@ class _DocRun:
         described = self._described(ref, history)
         if described:
             return described
+        if self._description_head(ref) is not None:
+            return []  # a body or a document: resolved by _body_antecedent, not by the last speaker
         person = head in self.lex.role_words
         res = self._last(history, ref.start, person=person)
         if res:
             return res
         if ref.ents:
             return [self._resolve_entity(ref.ents[0])]
+        return []
+
+    def _description_head(self, ref: SpeakerRef) -> str | None:
+        """The head noun when a speaker phrase describes a body or a document ("Pemprov", "panel itu",
+        "Kajian tersebut"), else None (a person's role, a pronoun)."""
+        v, lex = self.v, self.lex
+        for k in range(ref.start, ref.end):
+            w = v.low[k]
+            if v.punct[k] or w in lex.demonstratives or w in ("sang", "para"):
+                continue
+            if w in lex.body_heads or w in lex.document_nouns:
+                return w
+            return None
+        return None
+
+    def _body_antecedent(self, ref: SpeakerRef, head: str) -> list[Resolved]:
+        """The body a description stands for: an earlier mention written with the same words
+        ("Pemerintah Provinsi Jawa Tengah" for "Pemprov"), else, for a document or a body's organ, the
+        nearest organisation before it in the last paragraphs."""
+        v, lex = self.v, self.lex
+        forms = [(head,)] + [tuple(f.split()) for f in lex.body_expansions.get(head, ())]
+        candidates = [e for e in v.ents if e.end <= ref.start and e.type in ("ORG", "GPE", "NORP")
+                      and not v.is_outlet(e)]
+        for e in reversed(candidates):
+            before = v.low[max(v.sent_start(e.start), e.start - 3) : e.start]
+            words = before + v.low[e.start : e.end]
+            if any(_contains(words, list(f)) for f in forms):
+                return [self._resolve_entity(e)]
+        if head in lex.government_heads:
+            return []
+        for e in reversed(candidates):
+            if e.type == "ORG" and v.par[ref.start] - v.par[e.start] <= 2:
+                return [self._resolve_entity(e)]
         return []
 
     def _role_only(self, ref: SpeakerRef, history: list[tuple[int, Resolved, str]]) -> list[Resolved]:
@@ -1701,6 +1784,10 @@ class _DocRun:
                     return [_copy(r)]
         for d in reversed(done):
             if d.a < c.a and par - v.par[d.a] <= 2 and d.resolved:
+                # '"...," kata X. "..."': the second half of a split quote shares the attribution's cue
+                if (c.kind == "direct" and c.cue_tok is None and d.cue_tok is not None and v.par[d.a] == par
+                        and d.b <= d.cue_tok < c.a and self.lex.post_cue(v.low[d.cue_tok])):
+                    c.cue_text = v.text[d.cue_tok]
                 return [_copy(r) for r in d.resolved]
         for p, r, _t in reversed(history):
             if p < c.a and v.par[min(p, v.n - 1)] >= par - 2:
@@ -1797,7 +1884,9 @@ class _DocRun:
                 via = first_outlet
             start, end = v.idx[c.a], v.char_end(c.b - 1)
             text = c.text_override or v.doc_text[start:end]
-            cue = v.text[c.cue_tok] if c.cue_tok is not None else None
+            if c.drop:
+                continue
+            cue = v.text[c.cue_tok] if c.cue_tok is not None else c.cue_text
             speakers = c.resolved or [Resolved(None, None, None)]
             ref = c.speaker
             speaker_text = (v.span_text(ref.start, ref.end) if ref is not None and ref.end > ref.start

@@ -67,6 +67,7 @@ class QuoteLexicon:
     object_verbs: frozenset[str]
     request_verbs: frozenset[str]
     attitude_verbs: frozenset[str]
+    ruling_verbs: frozenset[str]
     clause_markers: frozenset[str]
     irrealis_before: frozenset[str]
     min_indirect_words: int
@@ -80,6 +81,9 @@ class QuoteLexicon:
     relay_skip: frozenset[str]
     anonymity: PhraseIndex
     indefinites: frozenset[str]
+    naming_cues_agentive: frozenset[str]
+    naming_cues_bare: frozenset[str]
+    naming_cues_active: frozenset[str]
     anonymous_new_markers: frozenset[str]
     singular_pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
@@ -94,6 +98,9 @@ class QuoteLexicon:
     name_titles: frozenset[str]
     role_compounds: frozenset[tuple[str, str]]
     document_nouns: frozenset[str]
+    body_heads: frozenset[str]
+    government_heads: frozenset[str]
+    body_expansions: dict[str, tuple[str, ...]]
     title_triggers: frozenset[str]
     max_label_words: int
     subject_adverbs: frozenset[str]
@@ -110,10 +117,10 @@ class QuoteLexicon:
 
     @property
     def speech_verbs(self) -> frozenset[str]:
-        return self.say_verbs | self.object_verbs | self.request_verbs | self.attitude_verbs
+        return self.say_verbs | self.object_verbs | self.request_verbs | self.attitude_verbs | self.ruling_verbs
 
     def verb_class(self, word: str) -> str | None:
-        """'say', 'object', 'request' or 'attitude' for a speech verb, else None."""
+        """'say', 'object', 'request', 'attitude' or 'ruling' for a speech verb, else None."""
         if word in self.say_verbs:
             return "say"
         if word in self.object_verbs:
@@ -122,6 +129,8 @@ class QuoteLexicon:
             return "request"
         if word in self.attitude_verbs:
             return "attitude"
+        if word in self.ruling_verbs:
+            return "ruling"
         return None
 
     def post_cue(self, word: str) -> tuple[str, bool] | None:
@@ -154,6 +163,7 @@ def from_mapping(data: dict[str, Any]) -> QuoteLexicon:
         object_verbs=_words(verbs.get("object")),
         request_verbs=_words(verbs.get("request")),
         attitude_verbs=_words(verbs.get("attitude")),
+        ruling_verbs=_words(verbs.get("ruling")),
         clause_markers=_words(data.get("clause_markers")),
         irrealis_before=_words(data.get("irrealis_before")),
         min_indirect_words=int(data.get("min_indirect_words", 4)),
@@ -167,6 +177,9 @@ def from_mapping(data: dict[str, Any]) -> QuoteLexicon:
         relay_skip=_words(data.get("relay_skip")),
         anonymity=PhraseIndex(data.get("anonymity_phrases") or []),
         indefinites=_words(data.get("indefinites")),
+        naming_cues_agentive=_words((data.get("naming_cues") or {}).get("agentive")),
+        naming_cues_bare=_words((data.get("naming_cues") or {}).get("bare")),
+        naming_cues_active=_words((data.get("naming_cues") or {}).get("active")),
         anonymous_new_markers=_words(data.get("anonymous_new_markers")),
         singular_pronouns=_words(pronouns.get("singular")),
         plural_pronouns=_words(pronouns.get("plural")),
@@ -182,6 +195,11 @@ def from_mapping(data: dict[str, Any]) -> QuoteLexicon:
         role_compounds=frozenset((str(pair[0]).lower(), str(pair[1]).lower())
                                  for pair in data.get("role_compounds") or [] if len(pair) == 2),
         document_nouns=_words(data.get("document_nouns")),
+        body_heads=_words((data.get("body_descriptions") or {}).get("heads"))
+        | _words((data.get("body_descriptions") or {}).get("government")),
+        government_heads=_words((data.get("body_descriptions") or {}).get("government")),
+        body_expansions={str(k).lower(): tuple(str(x).lower() for x in (vals or []))
+                         for k, vals in ((data.get("body_descriptions") or {}).get("expansions") or {}).items()},
         title_triggers=_words(data.get("title_triggers")),
         max_label_words=int(data.get("max_label_words", 5)),
         subject_adverbs=_words(data.get("subject_adverbs")),
