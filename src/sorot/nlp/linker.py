@@ -474,7 +474,13 @@ class EntityLinker:
                     break
             info = org.entry.to_info()
             cand = Cand(
-                start, org.end, "ORG", "compose", entry=entry, name=names[0], kind="organisation",
+                start,
+                org.end,
+                "ORG",
+                "compose",
+                entry=entry,
+                name=names[0],
+                kind="organisation",
                 country=info.country,
             )
             cand.nested = [org]
@@ -525,7 +531,12 @@ class EntityLinker:
         while j < n and not doc[j].is_space:
             t = doc[j]
             low = normalize(t.text)
-            if t.text == "(" and j + 2 < n and f"({doc[j + 1].text})" in d.company_suffixes and doc[j + 2].text == ")":
+            if (
+                t.text == "("
+                and j + 2 < n
+                and f"({doc[j + 1].text})" in d.company_suffixes
+                and doc[j + 2].text == ")"
+            ):
                 j += 3
                 break
             if (_is_word_cap(t) or t.text in d.company_suffixes) and low not in d.calendar:
@@ -560,7 +571,11 @@ class EntityLinker:
                 i += skip
                 continue
             low0 = normalize(doc[i].text)
-            if low0 in d.not_names or low0 in STOP_WORDS or (ctx.is_sent_start(i) and self._common_word(doc[i].text)):
+            if (
+                low0 in d.not_names
+                or low0 in STOP_WORDS
+                or (ctx.is_sent_start(i) and self._common_word(doc[i].text))
+            ):
                 i += 1
                 continue
             j = i
@@ -583,11 +598,12 @@ class EntityLinker:
             abbrev = doc[j + 1].text if j + 2 < n and doc[j].text == "(" and doc[j + 2].text == ")" else None
             text = doc[i:j].text
             english = has_conn and (bool(heads) or (abbrev is not None and _initials_match(abbrev, [text])))
-            if size >= 2 and (english or (heads and heads[-1] == j - 1 and heads[0] != i)):
-                if not any(c.start <= i and j <= c.end and c.length > size for c in cands):
-                    entries = [e for e in self.gaz.lookup(text) if e.type == "ORG"]
-                    entry = entries[0] if entries else None
-                    out.append(Cand(i, j, "ORG", "compose", entry=entry, name=text, kind="organisation"))
+            headed = bool(heads) and heads[-1] == j - 1 and heads[0] != i
+            inside_longer = any(c.start <= i and j <= c.end and c.length > size for c in cands)
+            if size >= 2 and (english or headed) and not inside_longer:
+                entries = [e for e in self.gaz.lookup(text) if e.type == "ORG"]
+                entry = entries[0] if entries else None
+                out.append(Cand(i, j, "ORG", "compose", entry=entry, name=text, kind="organisation"))
             i = max(j, i + 1)
         return out
 
@@ -713,8 +729,7 @@ class EntityLinker:
             for e in ents
             if self.data.label_map.get(e.label_) == "ORG" and e.end - e.start >= 2
         }
-        ents = [self._split_org_person(doc, e, org_forms) or e for e in ents]
-        ents = [e for pair in ents for e in (pair if isinstance(pair, tuple) else (pair,))]
+        ents = [part for e in ents for part in (self._split_org_person(doc, e, org_forms) or (e,))]
         for ent in ents:
             label = self.data.label_map.get(ent.label_)
             if label is None:
@@ -752,10 +767,16 @@ class EntityLinker:
         words = [normalize(t.text) for t in ent]
         for form in sorted(org_forms, key=len, reverse=True):
             k = len(form)
-            if k < len(words) and tuple(words[:k]) == form and 2 <= len(words) - k <= 4:
-                if self._name_like(doc, ent.start + k, ent.end):
-                    return (Span(doc, ent.start, ent.start + k, label=ent.label_),
-                            Span(doc, ent.start + k, ent.end, label="PER"))
+            if (
+                k < len(words)
+                and tuple(words[:k]) == form
+                and 2 <= len(words) - k <= 4
+                and self._name_like(doc, ent.start + k, ent.end)
+            ):
+                return (
+                    Span(doc, ent.start, ent.start + k, label=ent.label_),
+                    Span(doc, ent.start + k, ent.end, label="PER"),
+                )
         return None
 
     def _retype(
@@ -770,7 +791,9 @@ class EntityLinker:
         toks = [normalize(t.text) for t in doc[start:end]]
         first, last = toks[0], toks[-1]
         size = end - start
-        quoted = start > 0 and end < n and doc[start - 1].text in _QUOTE_OPEN[:4] and doc[end].text in _QUOTE_CLOSE
+        quoted = (
+            start > 0 and end < n and doc[start - 1].text in _QUOTE_OPEN[:4] and doc[end].text in _QUOTE_CLOSE
+        )
         if quoted and label in ("PER", "GPE", "LOC") and first not in d.place_heads:
             return None  # “Kampung Bebas Jentik”: a programme, a brand, a title
         if title:  # headline capitals say nothing about the shape of a name
@@ -1284,7 +1307,12 @@ class EntityLinker:
         n = len(doc)
         out: list[Cand] = []
         for c in chosen:
-            if c.label not in ("LOC", "GPE") or c.info.get("dateline") or c.end >= n or doc[c.end].text != "(":
+            if (
+                c.label not in ("LOC", "GPE")
+                or c.info.get("dateline")
+                or c.end >= n
+                or doc[c.end].text != "("
+            ):
                 continue
             close = next((k for k in range(c.end + 2, min(n, c.end + 6)) if doc[k].text == ")"), None)
             if close is None:
