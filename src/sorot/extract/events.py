@@ -195,6 +195,9 @@ class _DocRun:
         acting = raw.get("self_acting") or {}
         self.self_acting_types = {str(t) for t in acting.get("types") or ()}
         self.self_acting_kinds = {str(k) for k in acting.get("kinds") or ()}
+        self.self_acting_words = tuple(str(w).lower() for w in acting.get("name_words") or ())
+        self.merge_families = {str(f) for f in raw.get("merge_families") or ()}
+        self.state_organ_kinds = {str(k) for k in raw.get("state_organ_kinds") or ()}
         self.kind_of = {info.name: (info.kind or "") for info in ents.values()}
         place_kinds = {str(k) for k in raw.get("place_kinds") or ()}
         # places, not parties: place kinds, LOC entities, and territories that belong to a state
@@ -299,6 +302,7 @@ class _DocRun:
                 t, si, a, b, governor.get(id(t)), fallback_targets=inner_actors
             )
         self._drop_threat_conditions(trigs, produced, b)
+        self._drop_purposes(trigs, produced, governor, b)
         self._drop_mediated_talks(trigs, produced)
         for t in trigs:
             if t.frame == "deny":
@@ -321,6 +325,40 @@ class _DocRun:
             for u in trigs:
                 if u.start > k and id(u) in produced:
                     produced[id(u)] = [c for c in produced[id(u)] if c.status != "hypothetical"]
+
+    def _drop_purposes(
+        self, trigs: list[Trig], produced: dict[int, list[Cand]], governor: dict[int, Trig], b: int
+    ) -> None:
+        """ "A dan B menandatangani gencatan senjata untuk memungkinkan pengiriman bantuan": what a main
+        event is for is an aim, not a second fact between the same parties -- not coded as asserted."""
+        v = self.v
+        purpose = self.g.get("purpose", set())
+        for n, t in enumerate(trigs):
+            if id(t) in governor or not produced.get(id(t)):
+                continue
+            for u in reversed(trigs[:n]):
+                main = produced.get(id(u))
+                if not main or u.form.trigger.control or u.end > t.start:
+                    continue
+                gap = range(u.end, t.start)
+                if any(v.cls[k] == "END" for k in gap):
+                    break
+                opened = [k for k in gap if v.low[k] in purpose]
+                if not opened or any(
+                    v.cls[k] == "B" and v.low[k] not in purpose for k in range(opened[0], t.start)
+                ):
+                    continue
+                sides = {x for c in main for x in (c.actor, c.target) if x}
+                produced[id(t)] = [
+                    c
+                    for c in produced[id(t)]
+                    if not (
+                        c.status == "asserted"
+                        and c.actor in sides
+                        and (c.target in sides or c.target is None)
+                    )
+                ]
+                break
 
     def _drop_mediated_talks(self, trigs: list[Trig], produced: dict[int, list[Cand]]) -> None:
         """Talks a mediator hosts are coded as the mediator consulting each party; the parties' own
@@ -1038,6 +1076,9 @@ class _DocRun:
             if c == "," and k + 1 < b and v.cls[k + 1] in ("L",):
                 k += 1
                 continue
+            if c == "," and self._item_follows(k + 1, b):
+                k += 1  # "tenda, selimut, dan makanan": a list of items goes on
+                continue
             if c == "B" and v.low[k] == "yang" and self._short_relative(k, b):
                 k = self._short_relative(k, b)
                 continue
@@ -1164,6 +1205,13 @@ class _DocRun:
             j -= 1
         return units, j
 
+    def _item_follows(self, k: int, b: int) -> bool:
+        """An item word (after an optional conjunction) at token k: the next member of a list of goods."""
+        v = self.v
+        if k < b and v.cls[k] == "C":
+            k += 1
+        return k < b and v.item[k] is not None
+
     def _short_relative(self, k: int, b: int) -> int:
         """ "sanksi yang kuat terhadap X": a relative clause of one or two words without a verb is an
         adjective; the phrase goes on after it. Returns the token after it, or 0."""
@@ -1230,6 +1278,27 @@ class _DocRun:
                     if it not in items and not any(self.lex.is_ancestor(o, it) for o in items if o != it):
                         items.append(it)
         return items
+
+    def _one_per_family(self, items: list[str]) -> list[str]:
+        """One event per item family (guidelines) where the family's members are one delivery: "tenda,
+        selimut, dan makanan" is humanitarian aid -- siblings merge into their nearest common parent
+        (events.yaml ``merge_families``; arms stay apart: "amunisi dan rudal" are two claims)."""
+        lex = self.lex
+        out: list[str] = []
+        for it in items:
+            fam = lex.family(it)
+            k = next(
+                (n for n, o in enumerate(out) if fam in self.merge_families and lex.family(o) == fam), None
+            )
+            if k is None:
+                out.append(it)
+                continue
+            common: str | None = out[k]
+            while common is not None and not lex.is_ancestor(common, it):
+                known = lex.items.get(common)
+                common = known.parent if known else None
+            out[k] = common or out[k]
+        return out
 
     def _items(self, lo: int, hi: int) -> list[str]:
         """Items mentioned in tokens [lo, hi): a general and a specific item coordinated ("senjata atau
@@ -1372,6 +1441,7 @@ class _DocRun:
         if t.cls == "passive":
             lo_items = self._skip_left(t.start - 1, a, {"S", "T"})
             items = items or self._items(max(a, lo_items - 4), t.start)
+        items = self._one_per_family(items)
         # deals in arms are AID, not AGREE
         if etype == "AGREE" and v.low[t.start] in lex.deal_nouns and items:
             etype, frame, mode = "AID", "reciprocal", None
@@ -1406,9 +1476,15 @@ class _DocRun:
         if t.cls == "noun" and t.light is None and etype == "CONSULT":
             tpreps = tuple(p for p in tpreps if p != "di")  # "perundingan ... di Doha": where, not with whom
 
+        via_place: list[bool] = [False]
+
         def pp_targets() -> list[Party]:
             for n, (p, units, _pos) in enumerate(pps):
                 if p in tpreps and units:
+                    if p == "di":
+                        # "bertemu di Tokyo": where, never whom -- the host state at most
+                        via_place[0] = True
+                        return [replace(x, org=x.actor) for x in self._parties(units)]
                     return self._parties(units)
                 if p in tpreps and n + 1 < len(pps) and pps[n + 1][0] in owner_preps and pps[n + 1][1]:
                     # "terhadap panel surya buatan Vietnam", "ke kapal milik Filipina": the owner or maker
@@ -1517,7 +1593,7 @@ class _DocRun:
                         # "menabrak kapal nelayan Indonesia", "mencabut pembatasan ekspor Jepang": the owner of
                         # what is hit, blocked, seized or released is the one the act is aimed at
                         targets = self._parties(poss)
-            if frame == "reciprocal" and not targets and len(actors) >= 2:
+            if frame == "reciprocal" and (not targets or via_place[0]) and len(actors) >= 2:
                 actors, targets, reciprocal = [actors[0]], actors[1:], True
             pair = prep_units.get("antara")
             if frame == "reciprocal" and not targets:
@@ -1531,6 +1607,9 @@ class _DocRun:
         if frame == "mediate":
             # the parties of mediated talks are states and groups; "perundingan Gaza" names what they are about
             targets = [p for p in targets if p.name not in self.places]
+            # "menjadi tuan rumah KTT G7": hosting a summit is not meeting the body it is named after; the
+            # invited guests are the ones consulted
+            targets = [p for p in targets if not self._names_event(p)]
         if not targets and bare_government and actors and t.cls != "noun":
             home = self._home_state(actors[0])
             if home:
@@ -1630,6 +1709,11 @@ class _DocRun:
             out += self._made_by(pps, out, items)
         return out
 
+    def _names_event(self, p: Party) -> bool:
+        """A party named through an event mention ("KTT G7" speaks as the G7)."""
+        m = self.v.mention(p.pos) if 0 <= p.pos < self.v.n else None
+        return m is not None and (m.kind or "") == "event"
+
     def _conditional_subject(self, k: int, b: int) -> list[Party]:
         """ "... apabila Seoul terus menerbangkan selebaran": whoever the threat's condition is about."""
         v = self.v
@@ -1659,10 +1743,12 @@ class _DocRun:
         units, _ = self._units_right(x, b)
         return self._parties(units)
 
-    @staticmethod
-    def _domestic(actor: Party, target: Party) -> tuple[Party, Party]:
-        """Inside one state (a prosecutor and a court, a ministry and a province) the state-level coding
-        says nothing: both sides are coded as the bodies themselves."""
+    def _domestic(self, actor: Party, target: Party) -> tuple[Party, Party]:
+        """Inside one state (a prosecutor and a court, an association and its government, a ministry and a
+        province) the state-level coding says nothing: the target is coded as the body or place itself.
+        The actor stays its state when it is an organ of that state (a ministry, an agency, the military:
+        "Kemenkes mengirim obat ke Jawa Barat" is Indonesia -> West Java); law enforcement and courts,
+        and bodies that are not the state (associations, companies, parties) act as themselves."""
         if (
             actor.actor
             and actor.actor == target.actor
@@ -1670,8 +1756,21 @@ class _DocRun:
             and target.org
             and actor.org != target.org
         ):
+            if self._state_organ(actor.org) and not self._law_body(actor.org):
+                return actor, replace(target, actor=target.org)
             return replace(actor, actor=actor.org), replace(target, actor=target.org)
         return actor, target
+
+    def _state_organ(self, org: str) -> bool:
+        """A ministry, agency, armed force or government that acts for its state (events.yaml)."""
+        return self.kind_of.get(org, "") in self.state_organ_kinds
+
+    def _law_body(self, org: str) -> bool:
+        """Police, prosecutors, courts, anti-graft and narcotics bodies: they act as themselves at home."""
+        if self.kind_of.get(org, "") in self.self_acting_kinds:
+            return True
+        low = org.lower()
+        return any(w in low for w in self.self_acting_words)
 
     def _acts_for_itself(self, etype: str, actor: Party, target: Party) -> Party:
         """Law enforcement at home (police, anti-graft and narcotics agencies, prosecutors, courts) acts for
@@ -1680,7 +1779,7 @@ class _DocRun:
         ("Penjaga pantai Filipina mengusir kapal China") the state acts."""
         if etype not in self.self_acting_types or not actor.org or actor.org == actor.actor:
             return actor
-        if self.kind_of.get(actor.org, "") not in self.self_acting_kinds:
+        if not self._law_body(actor.org):
             return actor
         if target.actor is not None and target.actor in self.states and target.actor != actor.actor:
             return actor

@@ -214,6 +214,7 @@ class TextView:
         low = self.low
         cue_free = 0
         item_free = 0
+        no_item = 0
         for i in range(self.n):
             if self.cls[i] in ("E", "END", "Q", "PAR", ",", "-"):
                 continue
@@ -223,6 +224,9 @@ class TextView:
                 # a multi-word trigger must not swallow an entity or cross a sentence end
                 if all(self.cls[k] not in ("E", "END") for k in range(i, min(self.n, i + n))):
                     self.trig[i] = hit
+                    if n > 1 and form.trigger.type not in lex.items_for and form.trigger.frame != "transfer":
+                        # "gencatan senjata" (a truce) names no weapons: no item inside the phrase
+                        no_item = max(no_item, i + n)
                     if form.cls in ("active", "passive"):
                         self.cls[i] = "V"
             if i >= cue_free:
@@ -232,8 +236,8 @@ class TextView:
                     cue_free = i + cue[0]  # a phrase consumes its words ("dalam upaya" is not "upaya")
             elif self.cue[i] is None:
                 self.cue[i] = (1, "cont")  # inside a multi-word cue: a cue word, with no category of its own
-            item = lex.phrase_at(lex.item_words, low, i)
-            if item is None and "-" in low[i]:
+            item = lex.phrase_at(lex.item_words, low, i) if i >= no_item else None
+            if item is None and "-" in low[i] and i >= no_item:
                 a, _, b = low[i].partition("-")
                 if b == a or b.startswith(a):  # reduplication: "senjata-senjata"
                     item = lex.phrase_at(lex.item_words, [a], 0)
