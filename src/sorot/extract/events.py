@@ -196,6 +196,7 @@ class _DocRun:
         self.self_acting_types = {str(t) for t in acting.get("types") or ()}
         self.self_acting_kinds = {str(k) for k in acting.get("kinds") or ()}
         self.self_acting_words = tuple(str(w).lower() for w in acting.get("name_words") or ())
+        self.self_targets = {str(k) for k in raw.get("self_target_kinds") or ()}
         self.merge_families = {str(f) for f in raw.get("merge_families") or ()}
         self.state_organ_kinds = {str(k) for k in raw.get("state_organ_kinds") or ()}
         self.kind_of = {info.name: (info.kind or "") for info in ents.values()}
@@ -220,6 +221,7 @@ class _DocRun:
         for si in range(len(v.sents)):
             self._code_sentence(si)
         self._complete_transfers()
+        self._fold_headline()
         self._orient_reciprocal()
         merged = self._merge(self.cands)
         return [self._to_event(c) for c in merged]
@@ -1680,6 +1682,7 @@ class _DocRun:
         for actor0 in actors or [Party(None, None, 0)]:
             for target0 in targets or [Party(None, None, 0)]:
                 actor, target = self._domestic(actor0, target0)
+                target = self._territory(target)
                 actor = self._acts_for_itself(etype, actor, target)
                 if (actor.actor is None and not incomplete) or actor.actor == target.actor:
                     continue
@@ -1760,6 +1763,14 @@ class _DocRun:
                 return actor, replace(target, actor=target.org)
             return replace(actor, actor=actor.org), replace(target, actor=target.org)
         return actor, target
+
+    def _territory(self, target: Party) -> Party:
+        """A territory the gazetteer files under a state ("Jalur Gaza") is hit or left as itself: its
+        people, not the state's government, are on the receiving end."""
+        m = self.v.mention(target.pos) if target.actor and 0 <= target.pos < self.v.n else None
+        if m is not None and (m.kind or "") in self.self_targets and m.actor != m.name:
+            return replace(target, actor=m.name)
+        return target
 
     def _state_organ(self, org: str) -> bool:
         """A ministry, agency, armed force or government that acts for its state (events.yaml)."""
@@ -2101,6 +2112,30 @@ class _DocRun:
         return [c for c in hits if c.sent == last.sent and c.trig == last.trig]
 
     # ------------------------------------------------------------------ document level
+    def _headline_sents(self) -> set[int]:
+        """Sentences of the title line: the first line of the text when it ends without a full stop."""
+        v = self.v
+        text = v.doc_text
+        nl = text.find("\n")
+        if nl <= 0 or text[:nl].rstrip().endswith((".", "!", "?", '"', "”")):
+            return set()
+        return {si for si, (a, _b) in enumerate(v.sents) if a < v.n and v.idx[a] < nl}
+
+    def _fold_headline(self) -> None:
+        """A headline event without a target adds nothing to the body's event of the same type and actor
+        (it merges into it), and alone it is too elliptic to code ("Ditahan Bahrain 2-2") -- unless its
+        type has no target by nature (a weapons test, a protest)."""
+        heads = self._headline_sents()
+        if not heads:
+            return
+        targetless = {str(t) for t in self.lex.raw.get("targetless_types") or ()}
+        kept: list[Cand] = []
+        for c in self.cands:
+            if c.sent in heads and c.target is None and c.type not in targetless:
+                continue
+            kept.append(c)
+        self.cands = kept
+
     def _complete_transfers(self) -> None:
         """A transfer named with one side only ("amunisi telah dikirim ke Rusia", "Pyongyang dapat mengirim
         12.000 tentara") takes the other side from the document's other transfers, when they name exactly
