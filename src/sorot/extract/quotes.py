@@ -1699,8 +1699,8 @@ class _DocRun:
 
     def _body_antecedent(self, ref: SpeakerRef, head: str) -> list[Resolved]:
         """The body a description stands for: an earlier mention written with the same words
-        ("Pemerintah Provinsi Jawa Tengah" for "Pemprov"), else, for a document or a body's organ, the
-        nearest organisation before it in the last paragraphs."""
+        ("Pemerintah Provinsi Jawa Tengah" for "Pemprov"), else, for a document, the nearest
+        organisation before it in the last paragraphs (its author)."""
         v, lex = self.v, self.lex
         forms = [(head,)] + [tuple(f.split()) for f in lex.body_expansions.get(head, ())]
         candidates = [e for e in v.ents if e.end <= ref.start and e.type in ("ORG", "GPE", "NORP")
@@ -1710,8 +1710,8 @@ class _DocRun:
             words = before + v.low[e.start : e.end]
             if any(_contains(words, list(f)) for f in forms):
                 return [self._resolve_entity(e)]
-        if head in lex.government_heads:
-            return []
+        if head not in lex.document_nouns:
+            return []  # a body's organ named by other words ("badan ... setempat") is not the last body
         for e in reversed(candidates):
             if e.type == "ORG" and v.par[ref.start] - v.par[e.start] <= 2:
                 return [self._resolve_entity(e)]
