@@ -495,10 +495,12 @@ class EntityLinker:
         n = len(doc)
         out: list[Cand] = []
         taken: set[int] = set()
+        ner_per = [e.start for e in doc.ents if e.label_ == "PER"] if self.use_ner else []
         for i, tok in enumerate(doc):
             start = end = -1
             if tok.text in d.company_prefixes and i + 1 < n and _is_word_cap(doc[i + 1]):
                 start, end = i, self._company_end(doc, i + 1)
+                end = self._company_person_cut(doc, start, end, ner_per)
             elif tok.text in d.company_suffixes and i > 0 and i not in taken and _is_word_cap(doc[i - 1]):
                 k = i
                 while (
@@ -524,6 +526,22 @@ class EntityLinker:
             entry = entries[0] if entries else None
             out.append(Cand(start, end, "ORG", "compose", entry=entry, name=text, kind="company"))
         return out
+
+    def _company_person_cut(self, doc: Doc, start: int, end: int, ner_per: list[int]) -> int:
+        """A company run without a closing legal form can swallow the name of the person who speaks
+        for it ("Ketua Koperasi Pedagang X Zulkifli Rasyid", "Dirut PT Kereta Api Indonesia Didiek
+        Hartantyo"). End it where the statistical NER starts a person, or after the longest prefix
+        that is a company the gazetteer knows when capitalised words follow it."""
+        for k in ner_per:
+            if start + 1 < k < end:
+                return k
+        for cut in range(end - 1, start + 1, -1):
+            if any(e.type == "ORG" for e in self.gaz.lookup(doc[start:cut].text)):
+                rest = end - cut
+                if 1 <= rest <= 3 and all(_is_word_cap(t) for t in doc[cut:end]):
+                    return cut
+                break
+        return end
 
     def _company_end(self, doc: Doc, j: int) -> int:
         d = self.data
