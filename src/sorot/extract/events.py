@@ -303,6 +303,7 @@ class _DocRun:
             produced[id(t)] = self._code_trigger(
                 t, si, a, b, governor.get(id(t)), fallback_targets=inner_actors
             )
+        self._ruled_complaints(trigs, produced, a, b)
         self._drop_threat_conditions(trigs, produced, b)
         self._drop_purposes(trigs, produced, governor, b)
         self._drop_mediated_talks(trigs, produced)
@@ -327,6 +328,26 @@ class _DocRun:
             for u in trigs:
                 if u.start > k and id(u) in produced:
                     produced[id(u)] = [c for c in produced[id(u)] if c.status != "hypothetical"]
+
+    def _ruled_complaints(self, trigs: list[Trig], produced: dict[int, list[Cand]], a: int, b: int) -> None:
+        """ "Panel WTO memenangkan gugatan Kanada terhadap AS": the ruling body that upholds a complaint
+        accuses its target too (ACCUSE body -> target, besides the complainant's own ACCUSE)."""
+        v = self.v
+        rulers = {str(x) for x in self.lex.raw.get("ruling_verbs") or ()}
+        for t in trigs:
+            if t.form.trigger.type != "ACCUSE" or t.cls != "noun" or not produced.get(id(t)):
+                continue
+            k = self._skip_left(t.start - 1, a, {"S", "T"})
+            if k < a or v.low[k] not in rulers:
+                continue
+            judges = self._subject(k, a)
+            extra = [
+                replace(c, actor=p.actor, source=None, keys=set(c.keys))
+                for c in produced[id(t)]
+                for p in judges
+                if p.actor and p.actor not in (c.actor, c.target)
+            ]
+            produced[id(t)] = produced[id(t)] + extra
 
     def _drop_purposes(
         self, trigs: list[Trig], produced: dict[int, list[Cand]], governor: dict[int, Trig], b: int
@@ -437,6 +458,14 @@ class _DocRun:
             x = self._skip_right(j + 1, b, {"Q", "S"})
             if any(tuple(v.low[x : x + len(lab)]) == lab for lab in labels):
                 out.append(Trig(k, k + 1, _LABEL_FORM, "active", head=k))
+            elif x > j + 1 and v.quote_id[x] >= 0:
+                # a quoted label: 'menyebut pertemuan itu sebagai "diplomasi yang memalukan"'
+                q = x
+                while q < b and v.quote_id[q] == v.quote_id[x]:
+                    if any(tuple(v.low[q : q + len(lab)]) == lab for lab in labels):
+                        out.append(Trig(k, k + 1, _LABEL_FORM, "active", head=k))
+                        break
+                    q += 1
         return out
 
     def _breach_triggers(self, a: int, b: int, taken: set[int]) -> list[Trig]:
@@ -756,6 +785,12 @@ class _DocRun:
                     if k >= a and (v.cls[k] == "E" or v.cls[k] == "PAR"):
                         _, units, _ = self._np_left(k, a)
                         return self._parties(units)
+                    docs = {str(x) for x in self.lex.raw.get("document_nouns") or ()}
+                    if k >= a and v.low[k] in docs and depth < 3:
+                        # "Parlemen Eropa mengesahkan resolusi yang mengecam X": the body that adopts it
+                        prev_v = self._skip_left(k - 1, a, {"S", "T", "N"})
+                        if prev_v >= a and v.cls[prev_v] == "V":
+                            return self._at(self._subject(prev_v, a, depth + 1), k)
                     return []
                 if w in g.get("object_subject", set()):
                     obj = self._object_of_control(j, a)
@@ -1515,6 +1550,14 @@ class _DocRun:
                 actors = self._parties(src_units) if src_units else []
             else:
                 actors = owner
+                if not actors and etype not in ("CONSULT", "AGREE", "COOPERATE"):
+                    rel, rel_end = self._relative_agent_end(obj_end, b)
+                    if rel:
+                        # "pembatasan ekspor ... yang diberlakukan Jepang terhadap Korea Selatan"
+                        actors = rel
+                        _d, _p, more, args_end2, _o = self._right(rel_end, b)
+                        pps = pps + more
+                        args_end = max(args_end, args_end2)
                 if not actors and src_units and frame == "transfer":
                     actors = self._parties(src_units)
                 if not actors and self._noun_is_predicate(t, a):
@@ -1583,6 +1626,8 @@ class _DocRun:
                 elif etype in ("ACCUSE", "REJECT"):
                     # "mengecam serangan Israel ke Gaza": the one condemned owns the object
                     targets = self._parties(direct) or self._parties(poss) or pp_targets()
+                elif tr.prep_only:
+                    targets = pp_targets()
                 else:
                     targets = self._parties(direct) or pp_targets()
                     if (
@@ -1646,6 +1691,20 @@ class _DocRun:
         incomplete = etype == "AID" and bool(items) and (not actors) != (not targets)
         if etype == "AID" and not targets and actors and items and pp_generic():
             incomplete = True  # "tidak pernah mengekspor senjata ke negara mana pun"
+        if etype == "AID" and incomplete and actors and not targets:
+            # "siap mengirim tim penyelamat apabila diminta oleh pemerintah Turki": the one who would ask
+            asker = self._conditional_requester(t.end, b)
+            if asker:
+                targets, incomplete = asker, False
+        if (
+            needs == "weapon"
+            and not targets
+            and actors
+            and tr.lemma in {str(x) for x in lex.raw.get("launch_lemmas") or ()}
+        ):
+            # a missile fired with no one to hit ("ke Laut Jepang", a test) is a show of force
+            etype, mode = "MOBILIZE", "weapons"
+            needs = None
         if not actors and not incomplete:
             return []
         if etype in lex.requires_target and not targets and not incomplete:
@@ -1663,6 +1722,10 @@ class _DocRun:
             etype = "CONCEDE"  # PLOVER: an announced retreat is a concession
         if etype == "THREATEN" and status != "denied":
             status = "asserted"  # a threat is made now, whatever future or condition it names
+        if tr.status and STATUS_RANK.get(status, 0) < STATUS_RANK.get(tr.status, 0) and status != "denied":
+            status = tr.status  # "memburu" (a hunt) is an arrest that may happen
+        if etype == "MOBILIZE" and tr.needs == "weapon":
+            mode = "weapons"
         if etype == "AID" and mode is None:
             modes = [lex.items[i].aid_mode for i in items if i in lex.items and lex.items[i].aid_mode]
             mode = modes[0] if modes else None
@@ -1675,6 +1738,8 @@ class _DocRun:
             items = []
         if needs == "weapon" and not targets:
             return []
+        if etype == "MOBILIZE":
+            items = []
         source = self._source(t, si, a, b, actors, etype, speech, gov, cue_words)
         keys = {v.low[t.start], tr.lemma} | cue_words
         out: list[Cand] = []
@@ -1717,6 +1782,23 @@ class _DocRun:
         m = self.v.mention(p.pos) if 0 <= p.pos < self.v.n else None
         return m is not None and (m.kind or "") == "event"
 
+    def _conditional_requester(self, k: int, b: int) -> list[Party]:
+        """ "... apabila diminta (oleh) X": the party whose request the conditional transfer waits for."""
+        v = self.v
+        while k < b and v.cls[k] != "END":
+            if v.cls[k] == "B" and "hypothetical" in v.tags(k):
+                j = self._skip_right(k + 1, b, {"S", "T"})
+                f = v.form(j) if j < b else None
+                if f is None or f.trigger.type != "REQUEST" or f.cls != "passive":
+                    return []
+                x = self._skip_right(j + 1, b, {"S", "T"})
+                if x < b and v.low[x] == "oleh":
+                    x += 1
+                units, _ = self._units_right(x, b)
+                return self._parties(units)
+            k += 1
+        return []
+
     def _conditional_subject(self, k: int, b: int) -> list[Party]:
         """ "... apabila Seoul terus menerbangkan selebaran": whoever the threat's condition is about."""
         v = self.v
@@ -1730,6 +1812,22 @@ class _DocRun:
     def _home_state(self, party: Party) -> str | None:
         """The state a party belongs to (for "pemerintah" with no name)."""
         return party.actor
+
+    def _relative_agent_end(self, k: int, b: int) -> tuple[list[Party], int]:
+        """ "... yang diberlakukan Jepang": (the agent of a passive relative clause right after the object,
+        where the agent ends)."""
+        v = self.v
+        k = self._skip_right(k, b, {","})
+        if k + 1 >= b or v.low[k] != "yang":
+            return [], k
+        j = self._skip_right(k + 1, b, {"S"})
+        if j >= b or not v.low[j].startswith("di") or v.cls[j] != "V":
+            return [], k
+        x = self._skip_right(j + 1, b, {"S"})
+        if x < b and v.low[x] == "oleh":
+            x += 1
+        units, end = self._units_right(x, b)
+        return self._parties(units), end
 
     def _relative_agent(self, k: int, b: int) -> list[Party]:
         """ "... yang diajukan Washington": the agent of a passive relative clause right after the object."""

@@ -137,6 +137,8 @@ class Trigger:
     speech: bool = False
     control: bool = False
     opaque: bool = False
+    status: str | None = None  # the least certain status the trigger itself implies ("memburu": potential)
+    prep_only: bool = False  # the target is only ever named by a preposition ("melaporkan X ke Y": Y)
 
 
 @dataclass(frozen=True)
@@ -285,6 +287,8 @@ def _entry_forms(entry: dict[str, Any], sets: dict[str, list[str]]) -> list[Form
         speech=bool(entry.get("speech", False)),
         control=bool(entry.get("control", False)),
         opaque=bool(entry.get("opaque", False)),
+        status=entry.get("status"),
+        prep_only=bool(entry.get("prep_only", False)),
     )
     keep = bool(entry.get("keep_initial", False))
     names: list[str] = []
