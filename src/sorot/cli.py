@@ -10,7 +10,14 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from sorot.config import Settings
@@ -110,7 +117,9 @@ def analyze(
         if err_fh is not None:
             err_fh.close()
         if store is not None:
-            store.finish_run(run_id, {"read": stats.read, "analysed": stats.analysed, "failed": stats.failed})
+            if run_id is not None:
+                store.finish_run(run_id, {"read": stats.read, "analysed": stats.analysed,
+                                          "failed": stats.failed})
             store.close()
     if report is not None:
         from sorot.report import write_report
@@ -160,10 +169,10 @@ def eval_cmd(
         from sorot.eval_pfsa import evaluate_pfsa
         from sorot.runner import Analyzer
 
-        rep = evaluate_pfsa(pfsa, Analyzer())
-        typer.echo(rep.format())
-        if json_out is not None:
-            json_out.write_text(json.dumps(rep.to_dict(), indent=2), encoding="utf-8")
+        pfsa_rep = evaluate_pfsa(pfsa, Analyzer())
+        typer.echo(pfsa_rep.format())
+        if json_out is not None and hasattr(pfsa_rep, "to_dict"):
+            json_out.write_text(json.dumps(pfsa_rep.to_dict(), indent=2), encoding="utf-8")
         return
     if gold is None or pred is None:
         err_console.print("[red]error:[/] give --gold DIR and --pred FILE (or --pfsa FILE)")

@@ -108,7 +108,7 @@ class Signals(_Model):
 class Document(_Model):
     """One analysed article (``sorot.document/1``)."""
 
-    schema_: Literal["sorot.document/1"] = Field(default=DOCUMENT_SCHEMA, alias="schema")
+    schema_: Literal["sorot.document/1"] = Field(default="sorot.document/1", alias="schema")
     id: str = Field(min_length=1)
     source: Source = Field(default_factory=Source)
     title: str | None = None
@@ -140,7 +140,7 @@ class Stance(_Model):
 class Claim(_Model):
     """One proposition stated across documents (``sorot.claim/1``)."""
 
-    schema_: Literal["sorot.claim/1"] = Field(default=CLAIM_SCHEMA, alias="schema")
+    schema_: Literal["sorot.claim/1"] = Field(default="sorot.claim/1", alias="schema")
     id: str
     type: str
     mode: str | None = None

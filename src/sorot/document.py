@@ -12,7 +12,6 @@ from sorot.contract import Document, Entity, Event, Mention, Quote, Source
 from sorot.records import CleanDoc, RawDoc
 from sorot.signals import document_signals
 
-
 MENTIONS_KEY = "sorot_mentions"  # span group the linker fills with every mention, nested ones included
 
 
@@ -33,7 +32,7 @@ def collect_entities(doc: Doc) -> list[Entity]:
             etype = info.type if info else ent.label_
             if etype not in ("PER", "ORG", "GPE", "LOC", "NORP", "EVENT"):
                 continue
-            by_id[key] = Entity(id=info.id if info else key, name=name, type=etype, mentions=[])
+            by_id[key] = Entity(id=info.id if info else key, name=name, type=etype, mentions=[])  # type: ignore[arg-type]
         by_id[key].mentions.append(Mention(start=ent.start_char, end=ent.end_char, text=ent.text))
     return list(by_id.values())
 

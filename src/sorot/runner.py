@@ -174,7 +174,8 @@ class Analyzer:
         if doc_id is not None:
             raw.id = doc_id
         out = list(self.analyze_docs([raw]))
-        if not out or isinstance(out[0], ErrorRecord):
-            reason = out[0].reason if out else "no output"
+        first = out[0] if out else None
+        if not isinstance(first, Document):
+            reason = first.reason if first is not None else "no output"
             raise ValueError(f"could not analyse the text: {reason}")
-        return out[0]
+        return first
