@@ -300,6 +300,149 @@ CASES: list[tuple[str, str, list[Exp], list[tuple[str, str | None, str | None]]]
         [Exp("AID", "United States", "Philippines", "potential")],
         [],
     ),
+    # ---------------------------------------------------------------- round 3: precision
+    (
+        "ministry-acts-for-state",
+        "Kementerian Kesehatan mengirim obat-obatan ke Jawa Barat untuk menangani wabah demam berdarah.",
+        [Exp("AID", "Indonesia", "West Java", "asserted")],
+        [("AID", "Ministry of Health of Indonesia", "West Java")],
+    ),
+    (
+        "place-after-di-is-no-target",
+        "Presiden Prabowo dan Perdana Menteri Jepang bertemu di Tokyo pada Senin.",
+        [Exp("CONSULT", "Indonesia", "Japan", "asserted")],
+        [("CONSULT", "Japan", "Tokyo")],
+    ),
+    (
+        "truce-with-purpose",
+        "Thailand dan Kamboja menandatangani perjanjian gencatan senjata untuk memungkinkan pengiriman bantuan "
+        "kemanusiaan ke wilayah perbatasan.",
+        [Exp("AGREE", "Thailand", "Cambodia", "asserted")],
+        [("AID", "Thailand", "Cambodia")],
+    ),
+    (
+        "hosting-a-summit",
+        "Italia menjadi tuan rumah KTT G7 dan mengundang Presiden Brasil serta Perdana Menteri India.",
+        [Exp("CONSULT", "Italy", "Brazil"), Exp("CONSULT", "Italy", "India")],
+        [("CONSULT", "Italy", "G7")],
+    ),
+    (
+        "coordination-is-consult",
+        '"Kami sudah berkoordinasi dengan Badan SAR Nasional," kata Menteri Sosial Tri Rismaharini.',
+        [Exp("CONSULT", "Indonesia", "@Badan SAR Nasional", "asserted", "Tri Rismaharini")],
+        [("COOPERATE", "Indonesia", "@Badan SAR Nasional")],
+    ),
+    # ---------------------------------------------------------------- round 3: recall
+    (
+        "relief-goods-listed",
+        "Australia menyalurkan tenda, selimut, dan makanan siap saji kepada Indonesia.",
+        [Exp("AID", "Australia", "Indonesia", "asserted")],
+        [],
+    ),
+    (
+        "rescue-if-asked",
+        "Jepang siap mengirim tim penyelamat apabila diminta oleh pemerintah Turki.",
+        [Exp("AID", "Japan", "Turkey", "hypothetical")],
+        [],
+    ),
+    (
+        "technical-support-offer",
+        "Uni Eropa menawarkan dukungan teknis kepada Indonesia.",
+        [Exp("AID", "European Union", "Indonesia", "potential")],
+        [],
+    ),
+    (
+        "mediators",
+        "Swiss dan Norwegia memediasi perundingan antara pemerintah Kolombia dan ELN di Havana.",
+        [
+            Exp("CONSULT", "Switzerland", "Colombia"),
+            Exp("CONSULT", "Norway", "Colombia"),
+            Exp("CONSULT", "Switzerland", "@ELN"),
+            Exp("CONSULT", "Norway", "@ELN"),
+        ],
+        [],
+    ),
+    (
+        "accountability-threat",
+        "Menteri Luar Negeri Australia mengatakan negaranya akan meminta pertanggungjawaban Myanmar.",
+        [Exp("THREATEN", "Australia", "Myanmar", "asserted")],
+        [("REQUEST", "Australia", "Myanmar")],
+    ),
+    (
+        "options-on-the-table",
+        "Amerika Serikat menegaskan semua opsi tetap ada di atas meja jika Venezuela menolak pemilu ulang.",
+        [Exp("THREATEN", "United States", "Venezuela", "asserted")],
+        [],
+    ),
+    (
+        "firm-response",
+        "Brasil akan memberikan respons yang tegas apabila Argentina menutup perbatasan.",
+        [Exp("THREATEN", "Brazil", "Argentina", "asserted")],
+        [],
+    ),
+    (
+        "resolution-condemns",
+        "Parlemen Eropa mengesahkan resolusi yang mengecam Hungaria.",
+        [Exp("ACCUSE", "European Parliament", "Hungary", "asserted")],
+        [],
+    ),
+    (
+        "regret",
+        "Kementerian Luar Negeri Malaysia menyesalkan langkah Singapura.",
+        [Exp("ACCUSE", "Malaysia", "Singapore", "asserted")],
+        [],
+    ),
+    (
+        "ruling-upholds-complaint",
+        "Panel WTO memenangkan gugatan Kanada terhadap Amerika Serikat.",
+        [
+            Exp("ACCUSE", "Canada", "United States"),
+            Exp("ACCUSE", "World Trade Organization", "United States"),
+        ],
+        [],
+    ),
+    (
+        "appeal-to-body",
+        "Australia mengajukan banding ke Badan Banding WTO atas putusan panel.",
+        [Exp("REJECT", "Australia", "@Badan Banding WTO", "asserted")],
+        [],
+    ),
+    (
+        "missile-launch-at-sea",
+        "Korea Utara menembakkan rudal balistik antarbenua ke Laut Jepang, Selasa.",
+        [Exp("MOBILIZE", "North Korea", None, "asserted")],
+        [],
+    ),
+    (
+        "centrifuges-likely",
+        "Iran kemungkinan akan memasang sentrifus baru di Natanz.",
+        [Exp("MOBILIZE", "Iran", None, "potential")],
+        [],
+    ),
+    (
+        "export-restrictions",
+        "Pembatasan ekspor bahan kimia yang diberlakukan Jepang terhadap Korea Selatan masih berlaku.",
+        [Exp("SANCTION", "Japan", "South Korea", "asserted")],
+        [],
+    ),
+    (
+        "retaliatory-duties-if",
+        "China dapat mengenakan bea masuk balasan terhadap produk Kanada apabila Ottawa tidak mencabut tarif.",
+        [Exp("SANCTION", "China", "Canada", "hypothetical")],
+        [],
+    ),
+    (
+        "open-channel",
+        "Pakistan tetap membuka jalur diplomasi dengan India.",
+        [Exp("CONSULT", "Pakistan", "India", "potential")],
+        [],
+    ),
+    (
+        "seizure-from-vessel",
+        "Angkatan Laut Sri Lanka merampas senapan dari kapal nelayan India.",
+        [Exp("COERCE", "Sri Lanka", "India", "asserted")],
+        [],
+    ),
 ]
 
 
@@ -373,3 +516,15 @@ def test_lead_happening_takes_the_story_date(real_nlp: Language) -> None:
     found = [e for e in events if (e.type, e.actor, e.target) == ("ASSAULT", "Malaysia", "Indonesia")]
     assert found, _show(events)
     assert found[0].date == "2025-03-12"
+
+
+def test_headline_without_target_folds_into_body(real_nlp: Language) -> None:
+    """A headline event without a target adds nothing when the body names it in full, and an elliptic one
+    ("Ditahan ...") with no body counterpart is not coded."""
+    text = (
+        "Vietnam Kecam China, Nelayan Ditahan\n\n"
+        "Kementerian Luar Negeri Vietnam mengecam China atas penahanan nelayan di Kepulauan Paracel."
+    )
+    events = list(real_nlp(text)._.events)
+    assert ("ACCUSE", "Vietnam", "China") in {(e.type, e.actor, e.target) for e in events}, _show(events)
+    assert all(e.target is not None for e in events if e.type != "MOBILIZE"), _show(events)

@@ -1722,6 +1722,8 @@ class _DocRun:
             etype = "CONCEDE"  # PLOVER: an announced retreat is a concession
         if etype == "THREATEN" and status != "denied":
             status = "asserted"  # a threat is made now, whatever future or condition it names
+        if etype == "REQUEST" and not targets and status == "hypothetical":
+            return []  # "apabila diminta": the condition of another act, with nobody asked
         if tr.status and STATUS_RANK.get(status, 0) < STATUS_RANK.get(tr.status, 0) and status != "denied":
             status = tr.status  # "memburu" (a hunt) is an arrest that may happen
         if etype == "MOBILIZE" and tr.needs == "weapon":
