@@ -31,6 +31,8 @@ eval: $(STAMP)
 	$(VENV)/bin/sorot eval --gold examples/gold/corpus --pred out/demo.jsonl
 	$(VENV)/bin/sorot analyze examples/varied --jsonl out/varied.jsonl --quiet
 	$(VENV)/bin/sorot eval --gold examples/gold/varied --pred out/varied.jsonl
+	$(VENV)/bin/sorot analyze examples/dev --jsonl out/dev.jsonl --quiet
+	$(VENV)/bin/sorot eval --gold examples/gold/dev --pred out/dev.jsonl
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests benchmarks training
