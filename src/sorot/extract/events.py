@@ -1630,16 +1630,18 @@ class _DocRun:
                     targets = pp_targets()
                 else:
                     targets = self._parties(direct) or pp_targets()
-                    if (
-                        not targets
-                        and etype in self.owner_targets
-                        and poss
-                        and tr.needs != "weapon"
-                        and not self._items(t.end, obj_end)
-                    ):
-                        # "menabrak kapal nelayan Indonesia", "mencabut pembatasan ekspor Jepang": the owner of
-                        # what is hit, blocked, seized or released is the one the act is aimed at
-                        targets = self._parties(poss)
+                    # the object names a thing, not an item that is used or moved ("menggunakan roket Korea
+                    # Utara"); a facility that merely names a good ("kilang minyak Rusia") is still a thing
+                    obj_is_item = bool(self._items(t.end, obj_end)) and (j >= b or v.item[j] is not None)
+                    if not targets and etype in self.owner_targets and tr.needs != "weapon" and not obj_is_item:
+                        if poss:
+                            # "menabrak kapal nelayan Indonesia", "mencabut pembatasan ekspor Jepang": the owner
+                            # of what is hit, blocked, seized or released is the one the act is aimed at
+                            targets = self._parties(poss)
+                        elif pps and pps[0][0] in owner_preps and pps[0][1] and pps[0][2] <= obj_end + 1:
+                            # "menabrak kapal-kapal karet milik Angkatan Laut Kamboja": the owner named by
+                            # "milik/asal" right after the object
+                            targets = self._parties(pps[0][1])
             if frame == "reciprocal" and (not targets or via_place[0]) and len(actors) >= 2:
                 actors, targets, reciprocal = [actors[0]], actors[1:], True
             pair = prep_units.get("antara")
@@ -1731,6 +1733,8 @@ class _DocRun:
         if etype == "AID" and mode is None:
             modes = [lex.items[i].aid_mode for i in items if i in lex.items and lex.items[i].aid_mode]
             mode = modes[0] if modes else None
+            if tr.trade and mode != "military":
+                mode = "economic"  # goods bought and sold are trade, whatever relief they could also be
         if etype == "ASSAULT" and mode is None:
             with_units = [i for i in items if i in lex.items and lex.items[i].assault_mode]
             mode = lex.items[with_units[0]].assault_mode if with_units else None
@@ -1738,6 +1742,9 @@ class _DocRun:
             mode = None
         if etype not in lex.items_for:
             items = []
+        if etype == "ASSAULT":
+            # an attack is coded with what it is made with, not what it hits ("menghantam kilang minyak")
+            items = [i for i in items if lex.family(i) in lex.weapon_families]
         if needs == "weapon" and not targets:
             return []
         if etype == "MOBILIZE":

@@ -139,6 +139,7 @@ class Trigger:
     opaque: bool = False
     status: str | None = None  # the least certain status the trigger itself implies ("memburu": potential)
     prep_only: bool = False  # the target is only ever named by a preposition ("melaporkan X ke Y": Y)
+    trade: bool = False  # a sale or purchase: civilian goods traded are economic AID ("mengimpor beras")
 
 
 @dataclass(frozen=True)
@@ -289,6 +290,7 @@ def _entry_forms(entry: dict[str, Any], sets: dict[str, list[str]]) -> list[Form
         opaque=bool(entry.get("opaque", False)),
         status=entry.get("status"),
         prep_only=bool(entry.get("prep_only", False)),
+        trade=bool(entry.get("trade", False)),
     )
     keep = bool(entry.get("keep_initial", False))
     names: list[str] = []
