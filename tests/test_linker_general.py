@@ -183,7 +183,7 @@ CASES: list[tuple[str, list[tuple[str, str]], list[str]]] = [
     ),
     (
         "Organisasi Energi Atom Iran menyatakan akan memasang sentrifus baru di Fordow.",
-        [("Atomic Energy Organization of Iran", "ORG"), ("Fordow", "GPE")],
+        [("Atomic Energy Organization of Iran", "ORG"), ("Fordow Fuel Enrichment Plant", "LOC")],
         [],
     ),
     # --- Latin America, central banks, parliaments

@@ -60,6 +60,8 @@ _DOMAIN = re.compile(
     r"^[A-Za-z0-9][A-Za-z0-9-]*(\.[A-Za-z0-9-]+)*\.(com|co\.id|id|net|org|tv|news|co\.uk|co)$", re.I
 )
 _YEAR = re.compile(r"^(19|20)\d\d$")
+_INITIALS = re.compile(r"^(?:[A-Z]{2,4}|(?:[A-Z]\.){2,4})$")  # "RH", "A.S." (suspects named by initials)
+_AGE = re.compile(r"^\d{1,2}$")
 _SCORE = re.compile(r"^\d{1,2}-\d{1,2}$")
 _PARTICLE_NAME = re.compile(r"^(al|el|ad|ash|as|ar|at|az|an|ul|bin|ibn)-[A-Z]\w+$")  # "al-Burhan"
 _DASH_TOKENS = {"-", "\u2013", "\u2014", "--"}
@@ -126,6 +128,7 @@ class LinkerData:
     loc_tails: set[str] = field(default_factory=set)
     person_not_after: list[list[str]] = field(default_factory=list)
     generic_org_nouns: set[str] = field(default_factory=set)
+    initials_cues: set[str] = field(default_factory=set)
 
     @classmethod
     def load(cls, path: str | Path = LINKER_DATA) -> LinkerData:
@@ -185,6 +188,7 @@ class LinkerData:
             loc_tails=_lower_set(raw.get("loc_tails") or []),
             person_not_after=_phrases(raw.get("person_not_after") or []),
             generic_org_nouns=_lower_set(raw.get("generic_org_nouns") or []),
+            initials_cues=_lower_set(raw.get("initials_cues") or []),
         )
 
 
@@ -329,6 +333,7 @@ class EntityLinker:
         if self.heuristics == "always" or (self.heuristics == "auto" and not has_ner and not ner_ents):
             cands += self._heuristic_cands(doc, ctx, cands)
         cands += self._place_cands(doc, ctx, cands)
+        cands += self._initials_cands(doc, cands)
         chosen = self._resolve(doc, cands)
         chosen = [c for c in chosen if not self._generic_event(doc, c)]
         self._link_defined_abbreviations(doc, chosen)
@@ -413,14 +418,19 @@ class EntityLinker:
             if after + 2 < len(doc) and doc[after].text == "(" and doc[after + 2].text == ")":
                 abbrev = doc[after + 1].text
                 after += 3
-            state = self._longest_at(cands, after, (*STATE_KINDS, "igo"))
+            # a body of a state by default; "Polda <province>", "KBRI <city>" name other kinds
+            of_kinds = tuple(str(k) for k in body.get("kinds") or ()) or (*STATE_KINDS, "igo")
+            state = self._longest_at(cands, after, of_kinds)
             nested: list[Cand] = []
+            owner: str | None = None
             if state is not None and state.entry is not None:
                 if state.entry.kind == "igo":
                     continue
                 country = state.entry.name
+                if state.entry.kind not in STATE_KINDS:
+                    owner = state.entry.country
                 span_end = state.end if abbrev is None else end
-                if abbrev is None:
+                if abbrev is None and owner is None:  # a province inside "Polda Jatim" is no mention
                     nested.append(state)
             else:
                 if after < len(doc) and _is_word_cap(doc[after]) and not doc[after].is_sent_start:
@@ -435,7 +445,14 @@ class EntityLinker:
             seen_bodies[body_index] = country
             entry = self.gaz.get(name)
             cand = Cand(
-                start, span_end, "ORG", "compose", entry=entry, name=name, kind="ministry", country=country
+                start,
+                span_end,
+                "ORG",
+                "compose",
+                entry=entry,
+                name=name,
+                kind=str(body.get("kind") or "ministry"),
+                country=owner or body.get("country") or country,
             )
             cand.nested = nested
             if abbrev:
@@ -456,12 +473,28 @@ class EntityLinker:
         Governors": a body noun before a known organisation names that organisation's organ."""
         out: list[Cand] = []
         strings = doc.vocab.strings
-        for match_id, start, end in self.sub_body_matcher(doc):
+        earlier: dict[str, Cand] = {}  # template -> the organ composed last ("Dewan Gubernur IAEA")
+        for match_id, start, end in sorted(self.sub_body_matcher(doc), key=lambda m: m[1]):
             if not _is_word_cap(doc[start]):
                 continue
             template = str(self.data.sub_bodies[int(strings[match_id][3:])]["name"])
             org = self._longest_at(cands, end)
             if org is None or org.entry is None or org.entry.type != "ORG" or org.entry.kind in STATE_KINDS:
+                prev = earlier.get(template)
+                if prev is not None and not (end < len(doc) and _is_word_cap(doc[end])):
+                    # the bare organ later in the article ("di Dewan Gubernur") is the same organ
+                    again = Cand(
+                        start,
+                        end,
+                        "ORG",
+                        "compose",
+                        entry=prev.entry,
+                        name=prev.name,
+                        kind=prev.kind,
+                        country=prev.country,
+                    )
+                    again.info["prefer"] = True
+                    out.append(again)
                 continue
             surface = doc[org.start : org.end].text
             short = surface if surface in org.entry.exact_forms() else org.entry.name
@@ -486,6 +519,7 @@ class EntityLinker:
             cand.nested = [org]
             cand.info["prefer"] = True  # over the same span from the gazetteer: it keeps the nested org
             out.append(cand)
+            earlier[template] = cand
         return out
 
     def _company_cands(self, doc: Doc, ctx: _DocContext, cands: list[Cand]) -> list[Cand]:
@@ -1196,7 +1230,14 @@ class EntityLinker:
             if j == i + 1:
                 continue
             inner = self._longest_at(cands, i + 1)
-            if inner is not None and inner.entry is not None and inner.end >= j:
+            if pat.get("compose_known") and inner is not None and inner.end > j:
+                j = inner.end  # "Pelabuhan Hodeidah": a port, airport or base named after a known place
+            if (
+                not pat.get("compose_known")
+                and inner is not None
+                and inner.entry is not None
+                and inner.end >= j
+            ):
                 # "Kota Bandung": the listed place itself, with its head word
                 cand = Cand(i, inner.end, inner.entry.type, "compose", entry=inner.entry)
                 out.append(cand)
@@ -1208,6 +1249,35 @@ class EntityLinker:
             cand = Cand(i, j, str(pat.get("type") or "GPE"), "compose", name=name, kind="place")
             cand.info["bare"] = bare
             out.append(cand)
+        return out
+
+    def _initials_cands(self, doc: Doc, cands: list[Cand]) -> list[Cand]:
+        """Suspects, victims and minors are named by initials: "tersangka berinisial RH (41), DS dan
+        MF" or "AS (35)". An initials token after such a cue, or followed by an age in brackets, is a
+        person even though it looks like an acronym (unless it is a known abbreviation)."""
+        cues = self.data.initials_cues
+        out: list[Cand] = []
+        known = {(c.start, c.end) for c in cands if c.source == "gaz"}
+        in_list = False
+        for i, tok in enumerate(doc):
+            low = normalize(tok.text)
+            if low in cues:
+                in_list = True
+                continue
+            if not _INITIALS.match(tok.text):
+                if in_list and not (tok.is_punct or tok.like_num or low in {"dan", "serta", "atau"}):
+                    in_list = False
+                continue
+            aged = (
+                i + 3 < len(doc)
+                and doc[i + 1].text == "("
+                and _AGE.match(doc[i + 2].text) is not None
+                and doc[i + 3].text == ")"
+            )
+            if in_list or (aged and (i, i + 1) not in known):
+                cand = Cand(i, i + 1, "PER", "compose", name=tok.text, kind="person")
+                cand.info["prefer"] = in_list  # "berinisial AS": a person, not the United States
+                out.append(cand)
         return out
 
     def _run_end(self, doc: Doc, head: int) -> int:
@@ -1482,18 +1552,12 @@ class EntityLinker:
             c for c in cands if c.source == "gaz" and c.entry is not None and c.entry.kind in STATE_KINDS
         ]
         for c in chosen:
-            if c.label == "EVENT" and not c.nested:  # "KTT ASEAN": the organisation inside the event
-                for o in cands:
-                    if (
-                        o.source == "gaz"
-                        and o.entry is not None
-                        and o.entry.type in ("ORG", "GPE")
-                        and c.start < o.start
-                        and o.end == c.end
-                    ):
-                        c.nested.append(o)
-                        break
-            if c.label not in ("ORG", "EVENT") or c.nested:
+            if c.label == "EVENT":
+                # "KTT G7": the summit is the mention; the organisation inside its name is not one
+                # (annotators list G7 only where the article names it on its own)
+                c.nested = []
+                continue
+            if c.label != "ORG" or c.nested:
                 continue
             for s in states:
                 if c.start <= s.start and s.end <= c.end and s.length < c.length and s.end == c.end:
