@@ -200,6 +200,7 @@ class _DocRun:
         self.merge_families = {str(f) for f in raw.get("merge_families") or ()}
         self.state_organ_kinds = {str(k) for k in raw.get("state_organ_kinds") or ()}
         self.kind_of = {info.name: (info.kind or "") for info in ents.values()}
+        self.state_organ_words = tuple(str(w).lower() for w in raw.get("state_organ_words") or ())
         place_kinds = {str(k) for k in raw.get("place_kinds") or ()}
         # places, not parties: place kinds, LOC entities, and territories that belong to a state
         self.places = {
@@ -949,8 +950,14 @@ class _DocRun:
             limit = v.sents[max(0, si - 2)][0]
             while k >= limit:
                 m = v.mention(k)
-                if m is not None and m.type == "PER" and m.actor:
-                    return [Party(m.actor, m.name, m.start, pronoun=True)]
+                if m is not None and m.type == "PER":
+                    # "Juru bicara Kementerian X, Budi, ... Ia meminta": the person acts for the body named
+                    # in their title (which also tells events inside one state apart)
+                    titled = self._titled_mention(m.name, k + 1)
+                    if titled is not None and titled.actor:
+                        return [replace(titled, name=m.name, pos=m.start)]
+                    if m.actor:
+                        return [Party(m.actor, m.name, m.start, pronoun=True)]
                 k -= 1
             return []
         # "mereka": a named body earlier in the same sentence ("Mengutip juru bicara X, mereka ..."),
@@ -1659,6 +1666,14 @@ class _DocRun:
             # "menjadi tuan rumah KTT G7": hosting a summit is not meeting the body it is named after; the
             # invited guests are the ones consulted
             targets = [p for p in targets if not self._names_event(p)]
+            if not targets and t.cls == "passive":
+                # "Perundingan tersebut dimediasi oleh Qatar": the talks named earlier, between their parties
+                for k in range(a, t.start):
+                    ref = self._anaphor_referents(k, t.start, si)
+                    if ref:
+                        names = [n for c in ref[:1] for n in (c.actor, c.target) if n]
+                        targets = [Party(n, None, k) for n in dict.fromkeys(names)]
+                        break
         if not targets and bare_government and actors and t.cls != "noun":
             home = self._home_state(actors[0])
             if home:
@@ -1675,7 +1690,11 @@ class _DocRun:
             targets = [Party(c.actor, None, 0) for c in ref if c.actor][:1]
         if not targets and speech and subj:
             # "Seoul mendesak Pyongyang ... dan memperingatkan bahwa ...": the same addressee
-            same = [c for c in self.sent_cands if c.speech and c.target and c.actor == subj[0].actor]
+            same = [
+                c
+                for c in self.sent_cands
+                if (c.speech or etype == "THREATEN") and c.target and c.actor == subj[0].actor
+            ]
             if same:
                 targets = [Party(same[-1].target, None, same[-1].trig)]
         if not targets and etype == "THREATEN":
@@ -1881,7 +1900,11 @@ class _DocRun:
 
     def _state_organ(self, org: str) -> bool:
         """A ministry, agency, armed force or government that acts for its state (events.yaml)."""
-        return self.kind_of.get(org, "") in self.state_organ_kinds
+        if self.kind_of.get(org, "") in self.state_organ_kinds:
+            return True
+        # a person's affiliation that the article does not name itself ("Menteri Pertanian Amran")
+        low = org.lower()
+        return org not in self.kind_of and any(low.startswith(w) for w in self.state_organ_words)
 
     def _law_body(self, org: str) -> bool:
         """Police, prosecutors, courts, anti-graft and narcotics bodies: they act as themselves at home."""
