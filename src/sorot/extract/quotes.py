@@ -146,6 +146,7 @@ class _DocRun:
         self._suspects: dict[int, bool] = {}
         self._relay_cache: dict[int, tuple[str | None, bool, bool]] = {}
         self._anon_count = 0
+        self._salient: list[tuple[int, Resolved]] | None = None
 
     # ================================================================== quotation marks
 
@@ -1515,6 +1516,7 @@ class _DocRun:
                 # "dia" is a person; "-nya" is the last person who spoke nearby, else the last speaker
                 res = self._last(history, ref.start, person=True,
                                  window=None if v.low[ref.start] in lex.singular_pronouns else 3)
+                res = self._more_salient(res, history, ref.start)
             elif ref.kind == "plural":
                 res = self._plural(ref.start, history)
             elif ref.kind == "anaphor":
@@ -1592,6 +1594,71 @@ class _DocRun:
             if e.end <= pos and e.type == "PER" and self._plausible_person(e):
                 return [self._resolve_entity(e)]
         return []
+
+    def _salient_people(self) -> list[tuple[int, Resolved]]:
+        """Persons named in subject position of a sentence outside quotes ("Marullah Matali, Wali Kota X,
+        yang dihubungi, juga membenarkan ..."), or as the agent of a passive speech verb ("Hal senada
+        dikemukakan Ketua X Budi"): the people a later "-nya" can point to even when their own words were
+        not caught as speech."""
+        if self._salient is not None:
+            return self._salient
+        v, lex = self.v, self.lex
+        out: list[tuple[int, Resolved]] = []
+        for s0, e in v.sent_bounds:
+            k = s0
+            while k < e and v.ent_at[k] < 0 and (v.space[k] or v.punct[k] or v.low[k] in lex.leading_connectives
+                                                  or v.time[k] or v.occasion[k]):
+                k += 1
+            if k < e and not v.in_quote[k] and v.low[k] not in lex.according_to and lex.relay.match(v.low, k) is None:
+                m = k
+                while m < e and m - k < 16 and v.low[m] != "," and self._np_token(m):
+                    m += 1
+                ref = self._make_ref(k, m) if m > k else None
+                r = self._person_of(ref, strict=True)
+                if r is not None:
+                    out.append((k, r))
+            for t in range(s0, e):
+                if v.low[t] in lex.passive_cues and not v.in_quote[t]:
+                    r = self._person_of(self._speaker_right(t + 1))
+                    if r is not None:
+                        out.append((t + 1, r))
+        self._salient = out
+        return out
+
+    def _person_of(self, ref: SpeakerRef | None, strict: bool = False) -> Resolved | None:
+        """The person a speaker phrase names; ``strict``: a name the linker did not catch must have two
+        words (a sentence's capitalised first word is no name: "Ironisnya", "Setahun")."""
+        if ref is None:
+            return None
+        if ref.kind == "named" and ref.name:
+            if strict and (len(ref.name.split()) < 2 or self.v.low[ref.start] in self._lower_words()
+                           and ref.start == self.v.sent_start(ref.start)):
+                return None
+            return Resolved(None, ref.name, "PER")
+        if ref.kind == "entity":
+            pers = [e for e in ref.ents if e.type == "PER" and self._plausible_person(e)]
+            if pers:
+                return self._resolve_entity(pers[-1])
+        return None
+
+    def _more_salient(self, res: list[Resolved], history: list[tuple[int, Resolved, str]],
+                      pos: int) -> list[Resolved]:
+        """'-nya' / 'dia' point to the person most recently in focus: a person named in subject position
+        after the last speaker (same or previous paragraph) wins over that speaker."""
+        v = self.v
+        last_speaker = -1
+        for p, r, _t in reversed(history):
+            if p < pos and res and (r.name is not None and r.name == res[0].name
+                                    or r.anonymous and r.key is not None and r.key == res[0].key):
+                last_speaker = p
+                break
+        for p, r in reversed(self._salient_people()):
+            if p >= pos:
+                continue
+            if p <= last_speaker or v.par[pos] - v.par[p] > 1:
+                break
+            return [_copy(r)]
+        return res
 
     def _plural(self, pos: int, history: list[tuple[int, Resolved, str]]) -> list[Resolved]:
         """'mereka': the group or coordinated pair that opens a recent sentence."""
