@@ -28,6 +28,7 @@ TOKEN_CASES: list[tuple[str, list[str]]] = [
         ["Prof.", "Ir.", "Hendra", "Wijaya", ",", "S.H.", ",", "M.H."],
     ),
     ("Saham PT Bank Rakyat Indonesia Tbk. naik tajam.", ["Tbk.", "naik"]),
+    ("Kontrak diteken PT. Kereta Api Indonesia kemarin.", ["PT.", "Kereta", "Api"]),
     # dates in parentheses
     ("Hakim membacakan putusan, Kamis (31/8).", ["(", "31/8", ")", "."]),
     ("Tim SAR menemukan korban, Selasa (14/09/2024), di hilir sungai.", ["(", "14/09/2024", ")"]),

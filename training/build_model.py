@@ -51,9 +51,12 @@ RECIPE = {
         "--ner-repeat",
         "idner=2,nergrit=3",
         "--check-kumparan",
+        "--nerp-native",
     ],
     "train": {"training.max_steps": 5000, "training.eval_frequency": 1000, "system.seed": 0},
 }
+NERP_STEPS = 3000
+
 QUICK = {
     "convert": [
         "--ud-repeat",
@@ -120,6 +123,11 @@ def main() -> None:
     ap.add_argument("--skip-convert", action="store_true")
     ap.add_argument("--skip-train", action="store_true")
     ap.add_argument("--skip-eval", action="store_true")
+    ap.add_argument(
+        "--nerp",
+        action="store_true",
+        help="also train the NERP-specific model (lower-cased input, NERP labels) in training/output/nerp",
+    )
     args = ap.parse_args()
     recipe = QUICK if args.quick else RECIPE
     py = sys.executable
@@ -134,6 +142,22 @@ def main() -> None:
         overrides = [x for k, v in recipe["train"].items() for x in (f"--{k}", str(v))]
         run([py, str(TRAINING / "train.py"), str(CONFIG), str(run_dir), *overrides])
         times["train_s"] = round(time.time() - t)
+    if args.nerp and not args.skip_train:
+        t = time.time()
+        nerp_steps = 30 if args.quick else NERP_STEPS
+        run(
+            [
+                py,
+                str(TRAINING / "train.py"),
+                str(TRAINING / "configs" / "nerp.cfg"),
+                str(OUTPUT / "nerp"),
+                "--training.max_steps",
+                str(nerp_steps),
+                "--system.seed",
+                "0",
+            ]
+        )
+        times["train_nerp_s"] = round(time.time() - t)
     t = time.time()
     target = Path(args.target)
     assemble(run_dir / "model-best", target, recipe)
@@ -142,7 +166,8 @@ def main() -> None:
         t = time.time()
         import evaluate
 
-        scores = evaluate.main([str(target)])
+        extra = ["--ner-model", f"nerp={OUTPUT / 'nerp' / 'model-best'}"] if args.nerp else []
+        scores = evaluate.main([str(target), *extra])
         times["evaluate_s"] = round(time.time() - t)
         scores["build_times"] = times
         out = target.parent / ("scores_quick.json" if args.quick else "scores.json")

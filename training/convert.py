@@ -35,7 +35,7 @@ from common import (
     read_two_col,
     seeded_split,
 )
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc, DocBin, Span
 
 SEED = 13
 UD_TRAIN_SOURCES = [
@@ -76,6 +76,48 @@ class PlaceClassifier:
             return "LOC"
         first = low.split(" ", 1)[0]
         return "LOC" if first in self.first else "GPE"
+
+
+class Recaser:
+    """Give lower-cased NERP sentences a plausible original casing, so the shipped (cased) NER can learn from them.
+
+    A word takes its most frequent non-sentence-initial form in the cased corpora (kumparan, UD, idner,
+    NERGrit); words inside a gold entity that the corpora do not know get a capital initial (names are
+    capitalised in Indonesian news), except the function words listed in labels.yaml; the first word of a
+    sentence is capitalised. Without this, lower-cased NERP taught the model that lower-case words continue
+    names, which cost precision on cased text.
+    """
+
+    def __init__(self, labels: dict) -> None:
+        counts: dict[str, Counter] = defaultdict(Counter)
+        sources = [read_two_col(SHARED_DATA / "kumparan-postag" / "postag.tsv")]
+        for folder, train_f, _, sep, col in (NER_SOURCES["idner"], NER_SOURCES["nergrit"]):
+            sources.append(read_two_col(folder / train_f, sep=sep, tag_col=col))
+        for sents in sources:
+            for s in sents:
+                for i, (w, _) in enumerate(s):
+                    if i > 0 and s[i - 1][0] not in {".", "!", "?", '"', "“"}:
+                        counts[w.lower()][w] += 1
+        for _name, path in UD_TRAIN_SOURCES:
+            for sent in read_conllu(path):
+                for i, w in enumerate(sent.words):
+                    if i > 0:
+                        counts[w.form.lower()][w.form] += 1
+        self.forms = {k: c.most_common(1)[0][0] for k, c in counts.items() if sum(c.values()) >= 2}
+        self.keep_lower = {w.lower() for w in labels.get("recase_keep_lower") or []}
+
+    def __call__(self, sent: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        in_ent = [t != "O" for _, t in sent]
+        out = []
+        for i, (w, tag) in enumerate(sent):
+            form = self.forms.get(w.lower())
+            if in_ent[i] and (form is None or form == w.lower()) and w.lower() not in self.keep_lower:
+                form = w[:1].upper() + w[1:]
+            form = form or w
+            if i == 0 or sent[i - 1][0] in {".", "!", "?"}:
+                form = form[:1].upper() + form[1:]
+            out.append((form, tag))
+        return out
 
 
 def ner_doc(vocab, sent: list[tuple[str, str]], mapping: dict, places: PlaceClassifier) -> Doc:
@@ -153,6 +195,43 @@ def kumparan_doc(vocab, sent: list[tuple[str, str]]) -> Doc:
     return Doc(vocab, words=words, spaces=detokenize(words), tags=[t.upper() for _, t in sent])
 
 
+def write_nerp_native(vocab, labels: dict) -> dict:
+    """corpus/nerp/{train,dev}.spacy for the NERP-specific model: NERP's own labels (FNB included), plus the
+    cased sets lower-cased with their labels mapped into NERP's scheme (nerp_native_from in labels.yaml)."""
+    out = CORPUS / "nerp"
+    (out / "train").mkdir(parents=True, exist_ok=True)
+    (out / "dev").mkdir(parents=True, exist_ok=True)
+    folder, train_f, dev_f, sep, col = NER_SOURCES["nerp"]
+    ident = {k: k for k in ("PPL", "PLC", "IND", "EVT", "FNB")}
+
+    def native(sents: list, mapping: dict) -> list[Doc]:
+        docs = []
+        for s in sents:
+            words = [w.lower() for w, _ in s]
+            doc = Doc(vocab, words=words, spaces=detokenize(words))
+            spans = [
+                Span(doc, a, b, label=mapping[lab])
+                for a, b, lab in iob_spans([t for _, t in s])
+                if mapping.get(lab)
+            ]
+            doc.set_ents(spans, default="outside")
+            docs.append(doc)
+        return docs
+
+    train = native(list(dedupe(read_two_col(folder / train_f, sep=sep, tag_col=col))), ident)
+    extra = 0
+    for name, mapping in (labels.get("nerp_native_from") or {}).items():
+        f, tr, _, sp, c = NER_SOURCES[name]
+        docs = native(list(dedupe(read_two_col(f / tr, sep=sp, tag_col=c))), mapping)
+        extra += len(docs)
+        train += docs
+    DocBin(docs=train).to_disk(out / "train" / "nerp.spacy")
+    DocBin(docs=native(read_two_col(folder / dev_f, sep=sep, tag_col=col), ident)).to_disk(
+        out / "dev" / "nerp.spacy"
+    )
+    return {"train": len(train), "of_which_lowercased_cased_sets": extra}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument(
@@ -162,6 +241,12 @@ def main() -> None:
         "--ud-repeat", type=int, default=1, help="how many times the UD training part is repeated"
     )
     ap.add_argument("--kumparan-dev-sents", type=int, default=600)
+    ap.add_argument(
+        "--nerp-recase", action="store_true", help="restore a plausible casing of NERP (see Recaser)"
+    )
+    ap.add_argument("--nerp-native", action="store_true", help="also write corpus/nerp/ in NERP's own labels")
+    ap.add_argument("--check-kumparan", action="store_true", help="measure the kumparan->UPOS mapping on UD")
+    ap.add_argument("--ner-repeat", default="", help="e.g. idner=2,nergrit=3: repeat a NER training set")
     ap.add_argument("--nerp-dev-sents", type=int, default=300)
     ap.add_argument(
         "--lowercase-aug", type=float, default=0.0, help="share of cased NER sentences added lower-cased"
@@ -220,6 +305,9 @@ def main() -> None:
     for name, (folder, train_f, dev_f, sep, col) in NER_SOURCES.items():
         mapping = labels["ner_to_sorot"][name]
         train = list(dedupe(read_two_col(folder / train_f, sep=sep, tag_col=col)))
+        if name == "nerp" and args.nerp_recase:
+            recase = Recaser(labels)
+            train = [recase(s) for s in train]
         dev = read_two_col(folder / dev_f, sep=sep, tag_col=col)
         if name == "nerp":
             dev = dev[: args.nerp_dev_sents]
@@ -234,6 +322,8 @@ def main() -> None:
         )
         ents = Counter(e.label_ for d in docs for e in d.ents)
         report[name] = {"train": len(docs), "dev": len(dev), "train_entities": dict(ents)}
+    if args.nerp_native:
+        report["nerp_native"] = write_nerp_native(vocab, labels)
     (CORPUS / "report.json").write_text(json.dumps(report, indent=1, ensure_ascii=False))
     print(json.dumps(report, indent=1, ensure_ascii=False))
 
