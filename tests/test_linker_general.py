@@ -239,6 +239,88 @@ CASES: list[tuple[str, list[tuple[str, str]], list[str]]] = [
         [("Wira Satya", "PER"), ("Malaysia", "GPE")],
         ["Kombes Wira Satya"],
     ),
+    # --- round 3: regional police, embassies, initials, ports, organs named again, summits
+    (
+        "Polda Sumut menangkap dua pengedar sabu, kata juru bicara Kepolisian Daerah Sumatera Utara.",
+        [("North Sumatra Regional Police", "ORG")],
+        ["North Sumatra", "Polda Sumut"],
+    ),
+    (
+        "KBRI Kuala Lumpur memulangkan 40 pekerja migran yang terjebak banjir di Johor.",
+        [("Embassy of Indonesia in Kuala Lumpur", "ORG"), ("Johor", "GPE")],
+        ["KBRI"],
+    ),
+    (
+        "Jaksa mendakwa dua terdakwa berinisial AS dan TW dalam kasus korupsi dana desa.",
+        [("AS", "PER"), ("TW", "PER")],
+        ["United States"],
+    ),
+    (
+        "Polisi menahan pengemudi truk, YK (52), setelah kecelakaan di jalan tol Cipali.",
+        [("YK", "PER")],
+        [],
+    ),
+    (
+        "Kapal tanker itu bersandar di Pelabuhan Tanjung Emas setelah ditolak masuk Pelabuhan Hodeidah.",
+        [("Port of Tanjung Emas", "LOC"), ("Port of Hodeidah", "LOC")],
+        ["Pelabuhan Tanjung Emas", "Hodeidah"],
+    ),
+    (
+        "Dewan Gubernur Bank Dunia bersidang di Marrakesh. Keputusan Dewan Gubernur diumumkan Jumat.",
+        [("World Bank Board of Governors", "ORG")],
+        ["Dewan Gubernur"],
+    ),
+    (
+        "Para menteri keuangan bertemu menjelang KTT G20 di Rio de Janeiro.",
+        [("G20 summit", "EVENT"), ("Rio de Janeiro", "GPE")],
+        ["G20"],
+    ),
+    (
+        "Partai Demokrat Korea menolak rencana anggaran pertahanan pemerintah Seoul.",
+        [("Democratic Party of Korea", "ORG")],
+        ["Democratic Party (Indonesia)", "Korea"],
+    ),
+    (
+        "Direktorat Jenderal Imigrasi mendeportasi warga asing yang melanggar izin tinggal di Bali.",
+        [("Directorate General of Immigration", "ORG"), ("Bali", "GPE")],
+        [],
+    ),
+    # --- round 3: actors of border, junta, shipping, haze, cyber and rice stories
+    (
+        "Tentara India dan Pakistan kembali baku tembak di sepanjang Garis Kontrol di Kashmir.",
+        [("Indian Armed Forces", "ORG"), ("Line of Control", "LOC"), ("Kashmir", "LOC")],
+        [],
+    ),
+    (
+        "Angkatan Udara Myanmar mengebom sebuah desa di Wilayah Sagaing, kata Pemerintah Persatuan Nasional.",
+        [("Myanmar Air Force", "ORG"), ("Sagaing Region", "GPE"), ("National Unity Government of Myanmar", "ORG")],
+        [],
+    ),
+    (
+        "Kelompok Houthi menyerang kapal kargo di Laut Merah dekat Selat Bab el-Mandeb.",
+        [("Houthis", "ORG"), ("Red Sea", "LOC"), ("Bab-el-Mandeb", "LOC")],
+        [],
+    ),
+    (
+        "Manggala Agni dan BNPB memadamkan kebakaran lahan gambut yang asapnya sampai ke Sarawak.",
+        [("Manggala Agni", "ORG"), ("National Disaster Management Authority", "ORG"), ("Sarawak", "GPE")],
+        [],
+    ),
+    (
+        "BSSN menyatakan serangan ransomware melumpuhkan Pusat Data Nasional Sementara di Surabaya.",
+        [("National Cyber and Crypto Agency", "ORG"), ("National Data Centre", "ORG"), ("Surabaya", "GPE")],
+        [],
+    ),
+    (
+        "Perum Bulog mengimpor beras dari Vietnam atas penugasan Badan Pangan Nasional.",
+        [("Bulog", "ORG"), ("Vietnam", "GPE"), ("National Food Agency", "ORG")],
+        [],
+    ),
+    (
+        "Dewan Pemilihan Nasional Venezuela menyatakan Nicolas Maduro menang, tetapi oposisi menolak.",
+        [("National Electoral Council (Venezuela)", "ORG"), ("Nicolás Maduro", "PER")],
+        [],
+    ),
     (
         "Perdana Menteri Jepang Fumio Kishida dan Presiden Korea Selatan Yoon Suk Yeol bertemu di Tokyo.",
         [("Fumio Kishida", "PER"), ("Yoon Suk Yeol", "PER"), ("Japan", "GPE"), ("Tokyo", "GPE")],
