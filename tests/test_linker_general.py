@@ -293,7 +293,11 @@ CASES: list[tuple[str, list[tuple[str, str]], list[str]]] = [
     ),
     (
         "Angkatan Udara Myanmar mengebom sebuah desa di Wilayah Sagaing, kata Pemerintah Persatuan Nasional.",
-        [("Myanmar Air Force", "ORG"), ("Sagaing Region", "GPE"), ("National Unity Government of Myanmar", "ORG")],
+        [
+            ("Myanmar Air Force", "ORG"),
+            ("Sagaing Region", "GPE"),
+            ("National Unity Government of Myanmar", "ORG"),
+        ],
         [],
     ),
     (
