@@ -21,11 +21,14 @@ def test_fallback_without_model(tmp_path: Path) -> None:
     handler = logging.Handler(level=logging.WARNING)
     handler.emit = records.append  # type: ignore[method-assign]
     logger = logging.getLogger("sorot.nlp.model")
+    old_level = logger.level
+    logger.setLevel(logging.WARNING)  # other test modules quieten the "sorot" logger
     logger.addHandler(handler)
     try:
         nlp = load_base(tmp_path / "missing")
     finally:
         logger.removeHandler(handler)
+        logger.setLevel(old_level)
     assert any("no trained Sorot model" in r.getMessage() for r in records)
     assert nlp.lang == "id"
     assert "sorot_sentences" in nlp.pipe_names
