@@ -15,7 +15,6 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from sorot.nlp import tokenizer as sorot_tokenizer  # registers sorot.id_tokenizer.v1 and sorot_sentences
 
@@ -28,23 +27,26 @@ MODEL_DIR: Path = Path(__file__).resolve().parents[1] / "models" / MODEL_NAME
 ENTITY_LABELS: tuple[str, ...] = ("PER", "ORG", "GPE", "LOC", "NORP", "EVENT")
 
 UPOS: frozenset[str] = frozenset(
-    ["ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"]
+    [
+        "ADJ",
+        "ADP",
+        "ADV",
+        "AUX",
+        "CCONJ",
+        "DET",
+        "INTJ",
+        "NOUN",
+        "NUM",
+        "PART",
+        "PRON",
+        "PROPN",
+        "PUNCT",
+        "SCONJ",
+        "SYM",
+        "VERB",
+        "X",
+    ]
 )
-
-
-@Language.component("sorot_pos_from_tag")
-def pos_from_tag(doc: Doc) -> Doc:
-    """Copy the tagger's prediction (a UPOS tag) into ``token.pos``.
-
-    Sorot's tagger predicts UPOS and learns from the UD treebanks plus the much larger kumparan corpus
-    (mapped to UPOS), so its POS is better than the UD-only morphologizer's; the morphologizer, placed after
-    this component, then only adds the features.
-    """
-    for token in doc:
-        tag = token.tag_
-        if tag in UPOS:
-            token.pos_ = tag
-    return doc
 
 
 def model_available(path: Path | None = None) -> bool:
