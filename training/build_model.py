@@ -1,7 +1,8 @@
 """Rebuild Sorot's Indonesian pipeline (src/sorot/models/id_sorot) from ../shared/data, with fixed seeds.
 
     .venv/bin/python training/build_model.py            # convert, train, assemble, evaluate (make model)
-    .venv/bin/python training/build_model.py --quick    # a tiny run to check the machinery (minutes)
+    .venv/bin/python training/build_model.py --quick    # a tiny run to check the machinery (~1 min; the
+                                                        # result goes to training/output/quick_model)
 
 Steps
   1. training/convert.py: datasets -> training/corpus/{train,dev}/*.spacy (seed 13 for every split/sample)
@@ -119,7 +120,9 @@ def assemble(best: Path, target: Path, recipe: dict) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="tiny data and 30 steps: checks the machinery only")
-    ap.add_argument("--target", default=str(MODELS / "id_sorot"))
+    ap.add_argument(
+        "--target", default=None, help="default: src/sorot/models/id_sorot (--quick: training/output)"
+    )
     ap.add_argument("--skip-convert", action="store_true")
     ap.add_argument("--skip-train", action="store_true")
     ap.add_argument("--skip-eval", action="store_true")
@@ -159,7 +162,10 @@ def main() -> None:
         )
         times["train_nerp_s"] = round(time.time() - t)
     t = time.time()
-    target = Path(args.target)
+    if args.target:
+        target = Path(args.target)
+    else:
+        target = OUTPUT / "quick_model" if args.quick else MODELS / "id_sorot"
     assemble(run_dir / "model-best", target, recipe)
     times["assemble_s"] = round(time.time() - t)
     if not args.skip_eval:
