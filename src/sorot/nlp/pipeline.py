@@ -7,7 +7,6 @@ pipeline, as a spaCy config does; each name is a factory registered by its modul
 from __future__ import annotations
 
 import importlib
-import logging
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -15,8 +14,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sorot.nlp import extensions  # noqa: F401  (registers Doc extensions)
-
-log = logging.getLogger(__name__)
 
 # Where each rule component's factory is registered.
 COMPONENT_MODULES: dict[str, str] = {
@@ -66,13 +63,7 @@ def build_nlp(
         module = COMPONENT_MODULES.get(name)
         if module is None:
             raise ValueError(f"unknown pipeline component {name!r}; known: {sorted(COMPONENT_MODULES)}")
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
-            log.warning("pipeline component %s is not available (%s missing); skipped", name, module)
-            continue
+        importlib.import_module(module)
         config: dict = {}
         if name == "sorot_linker":
             config["gazetteer_paths"] = [str(p) for p in gazetteer_paths]
