@@ -420,3 +420,16 @@ def test_dependency_parse_breaks_ties(nlp: Language) -> None:
     blank._.published = "2024-03-06"
     blank = nlp.get_pipe("sorot_dates")(blank)
     assert date_for_span(blank, *span) == "2024-03-05"  # without a parse: the nearest, Selasa
+
+
+def test_public_api_for_other_components(nlp: Language) -> None:
+    """Other components ask the time layer through ``doc._.timexes_at`` / ``span._.timexes`` (declared in
+    sorot.nlp.extensions), never through its private memo."""
+    text = "Tim SAR menemukan korban terakhir pada Kamis (7/3), dua hari setelah longsor di Bogor."
+    doc = _doc(nlp, text, "2024-03-08")
+    start, end = _span(text, "menemukan korban terakhir")
+    found = doc._.timexes_at(start, end)
+    assert [t.value for t in found] == ["2024-03-07"]
+    assert found[0].text == "Kamis (7/3)"
+    assert [t.value for t in doc.char_span(start, end)._.timexes] == ["2024-03-07"]
+    assert doc._.timexes_at(*_span(text, "Tim SAR"), speech_act=True, lead_fallback=False)[0].value == "2024-03-07"

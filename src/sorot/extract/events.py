@@ -26,9 +26,8 @@ How a sentence is coded (the rules behind each step are written down in ``docs/c
 
 from __future__ import annotations
 
-import importlib
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -127,22 +126,12 @@ _LABEL_FORM = Form(
 )
 
 
-# ------------------------------------------------------------------------------------------- optional layers
-def _optional(module: str, name: str) -> Callable[..., Any] | None:
-    """A function of another component, or None while that component is absent."""
-    try:
-        mod = importlib.import_module(module)
-    except ImportError:
-        return None
-    return getattr(mod, name, None)
-
-
+# ------------------------------------------------------------------------------------------- coder
 class EventCoder:
     """The coder: stateless between documents; all knowledge comes from the lexicon."""
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
-        self._dates_for_span = _optional("sorot.extract.dates", "timexes_for_span")
 
     # -- public -------------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -151,18 +140,17 @@ class EventCoder:
 
     def code(self, doc: Doc) -> list[Event]:
         """All events of ``doc`` as contract records, one per proposition."""
-        run = _DocRun(doc, self.lex, self._dates_for_span)
+        run = _DocRun(doc, self.lex)
         return run.run()
 
 
 # ------------------------------------------------------------------------------------------- one document
 class _DocRun:
-    def __init__(self, doc: Doc, lex: Lexicon, dates_for_span: Callable[..., Any] | None) -> None:
+    def __init__(self, doc: Doc, lex: Lexicon) -> None:
         self.doc = doc
         self.lex = lex
         self.g = lex.grammar
         self.v = TextView(doc, lex)
-        self.dates_for_span = dates_for_span
         self.cands: list[Cand] = []
         self.sent_subject: dict[int, list[Party]] = {}
         self.cited = list(doc._.cited_outlets or [])
@@ -2390,16 +2378,13 @@ class _DocRun:
         return [k for k in kept if k.target is not None or (k.type, k.actor, k.status) not in targeted]
 
     def _date_all(self, cands: list[Cand]) -> None:
-        """Date each candidate from the time expression governing its trigger (sorot.extract.dates)."""
-        if self.dates_for_span is None or not cands:
-            return
-        self._date_each(cands, self.doc)
+        """Date each candidate from the time expression governing its trigger: the time layer's public
+        ``doc._.timexes_at`` (see sorot.nlp.extensions), empty when no time layer is installed."""
+        if cands:
+            self._date_each(cands, self.doc)
 
-    def _date_each(self, cands: list[Cand], doc: Any) -> None:
+    def _date_each(self, cands: list[Cand], doc: Doc) -> None:
         v = self.v
-        lookup = self.dates_for_span
-        if lookup is None:
-            return
         for c in cands:
             # the trigger's own clause dates it (not the dates of what a speech act talks about)
             start, end = v.char_span(c.lo if c.speech else c.trig, c.trig + 1)
@@ -2407,9 +2392,9 @@ class _DocRun:
                 # a happening the lead reports (an attack, a signing, a meeting, an arrest) took place on the
                 # story's date when its own clause names none; a transfer or a plan does not
                 lead = c.speech or (c.status == "asserted" and c.type in LEAD_DATED)
-                found = list(lookup(doc, start, end, speech_act=c.speech, lead_fallback=lead))
+                found = list(doc._.timexes_at(start, end, speech_act=c.speech, lead_fallback=lead))
             except Exception:  # a bug in another layer must not lose the events
-                log.exception("timexes_for_span failed")
+                log.exception("timexes_at failed")
                 found = []
             if not found:
                 continue

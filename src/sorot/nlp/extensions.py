@@ -17,7 +17,9 @@ What each layer provides:
 - ``sorot_linker`` sets ``doc.ents`` (each span has ``label_`` in PER/ORG/GPE/LOC/NORP/EVENT and
   ``kb_id_`` = the entity id) and ``doc._.entities`` (id -> :class:`EntityInfo`), and
   ``doc._.cited_outlets`` (canonical names of outlets the article credits);
-- ``sorot_dates`` sets ``doc._.timexes`` (list of :class:`TimeExpr`);
+- ``sorot_dates`` sets ``doc._.timexes`` (list of :class:`TimeExpr`); the date of an event is asked
+  with ``doc._.timexes_at(start_char, end_char, speech_act=..., lead_fallback=...)`` (see
+  :func:`timexes_at`), never by reading the time layer's internals;
 - ``sorot_quotes`` sets ``doc._.quotes`` (list of :class:`sorot.contract.Quote` with offsets);
 - ``sorot_events`` sets ``doc._.events`` (list of :class:`sorot.contract.Event` with offsets).
 """
@@ -83,8 +85,33 @@ def register_extensions() -> None:
     for name, default in defaults.items():
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
+    if not Doc.has_extension("timexes_at"):
+        Doc.set_extension("timexes_at", method=timexes_at)
     if not Span.has_extension("entity"):
         Span.set_extension("entity", getter=_span_entity)
+    if not Span.has_extension("timexes"):
+        Span.set_extension("timexes", getter=_span_timexes)
+
+
+def timexes_at(doc: Doc, start_char: int, end_char: int, *, speech_act: bool = False,
+               lead_fallback: bool | None = None) -> list[TimeExpr]:
+    """The time expressions that date the event whose trigger (and arguments) span
+    ``[start_char, end_char)``: usually one, several when its own dates are coordinated, none when
+    undated. ``speech_act`` marks statements (they take the date of the saying); ``lead_fallback`` lets
+    an undated event of the lead take the story's date. Also ``doc._.timexes_at(start, end, ...)``.
+
+    This is the time layer's public interface for other components (its memo of sentence bounds, lead
+    and story date stays private to it). Without the time layer installed the answer is empty."""
+    try:
+        from sorot.extract.dates import timexes_for_span
+    except ImportError:  # a pipeline without the time layer: events stay undated
+        return []
+    return timexes_for_span(doc, start_char, end_char, speech_act=speech_act, lead_fallback=lead_fallback)
+
+
+def _span_timexes(span: Span) -> list[TimeExpr]:
+    """``span._.timexes``: the dates of an event phrase (see :func:`timexes_at`)."""
+    return timexes_at(span.doc, span.start_char, span.end_char)
 
 
 def _span_entity(span: Span) -> EntityInfo | None:
