@@ -367,3 +367,43 @@ def test_unknown_company_name_is_one_organisation_with_places_inside(full_nlp) -
     found = mentions(doc)
     assert ("PT Bumi Jawa Timur Sentosa Tbk", "ORG") in found
     assert ("East Java", "GPE") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "person"),
+    [
+        (
+            "“Stok vaksin cukup sampai akhir bulan,” kata Kepala Dinas Kesehatan Jawa Barat Rina Wulandari.",
+            "Dinas Kesehatan Jawa Barat",
+            "Rina Wulandari",
+        ),
+        (
+            "Kepala Dinas Pendidikan Kabupaten Sleman Budi Santoso mengatakan sekolah dibuka kembali.",
+            "Dinas Pendidikan Kabupaten Sleman",
+            "Budi Santoso",
+        ),
+        (
+            "“Jalur evakuasi sudah ditutup,” ujar Kepala Badan Penanggulangan Bencana Daerah Kota Padang "
+            "Andi Rahman.",
+            "Badan Penanggulangan Bencana Daerah Kota Padang",
+            "Andi Rahman",
+        ),
+        (
+            "“Harga gabah stabil,” ujar Kepala Dinas Pertanian Sulawesi Selatan Made Wirawan.",
+            "Dinas Pertanian Sulawesi Selatan",
+            "Made Wirawan",
+        ),
+        (
+            "Ketua KPU Kota Bandung Hendra Wijaya mengatakan surat suara sudah dicetak.",
+            "KPU Kota Bandung",
+            "Hendra Wijaya",
+        ),
+    ],
+)
+def test_place_scoped_body_then_its_official(full_nlp, text: str, body: str, person: str) -> None:  # type: ignore[no-untyped-def]
+    """A regional body's name ends with its place; the capitalised words after it are its official."""
+    doc = full_nlp(text)
+    found = {s.text: s.label_ for s in doc.spans[MENTIONS_KEY]}
+    assert found.get(body) == "ORG", found
+    assert found.get(person) == "PER", found
+    assert [q.speaker_name for q in doc._.quotes] == [person]

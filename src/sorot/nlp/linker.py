@@ -129,6 +129,7 @@ class LinkerData:
     person_not_after: list[list[str]] = field(default_factory=list)
     generic_org_nouns: set[str] = field(default_factory=set)
     initials_cues: set[str] = field(default_factory=set)
+    place_scoped_bodies: set[str] = field(default_factory=set)
 
     @classmethod
     def load(cls, path: str | Path = LINKER_DATA) -> LinkerData:
@@ -189,6 +190,7 @@ class LinkerData:
             person_not_after=_phrases(raw.get("person_not_after") or []),
             generic_org_nouns=_lower_set(raw.get("generic_org_nouns") or []),
             initials_cues=_lower_set(raw.get("initials_cues") or []),
+            place_scoped_bodies=_lower_set(raw.get("place_scoped_bodies") or []),
         )
 
 
@@ -674,7 +676,7 @@ class EntityLinker:
                 after += 3
             if after >= len(doc) or normalize(doc[after].text) not in d.branch_heads:
                 continue
-            j = self._run_end(doc, after)
+            j = self._place_end(doc, after, self._run_end(doc, after), cands)
             if j == after + 1:
                 continue
             place_words = doc[after + 1 : j].text
@@ -961,6 +963,15 @@ class EntityLinker:
     ) -> list[Cand]:
         covered = {i for k in inside for i in range(k.start, k.end)}
         head = normalize(doc[start].text)
+        capitalised = all(_is_cap(t) or normalize(t.text) in self.data.org_connectors for t in doc[start:end])
+        cut = (
+            None if ctx.in_title[start] or not capitalised else self._body_person_cut(doc, start, end, inside)
+        )
+        if cut is not None:  # "Dinas Sosial DKI Jakarta Premi Lasari": the body, then its head
+            return [
+                Cand(start, cut, label, "ner", name=doc[start:cut].text),
+                Cand(cut, end, "PER", "ner", name=doc[cut:end].text),
+            ]
         whole_name = (
             not ctx.in_title[start]
             and start not in covered
@@ -989,6 +1000,32 @@ class EntityLinker:
                     out.append(Cand(a, b, part_label, "ner", name=doc[a:b].text))
             i = j
         return out
+
+    def _body_person_cut(self, doc: Doc, start: int, end: int, inside: list[Cand]) -> int | None:
+        """Where a government body's name ends inside a longer span: a body scoped to a place
+        ("Dinas Sosial DKI Jakarta", "Badan Pendapatan Kota Padang") ends with that place, so
+        capitalised name-like words after it are its official's name, not part of the body."""
+        d = self.data
+        if normalize(doc[start].text) not in d.place_scoped_bodies:
+            return None
+        cut = max(
+            (k.end for k in inside if (k.entry.type if k.entry else k.label) in ("GPE", "LOC")),
+            default=None,
+        )
+        for k in range(start + 1, end - 1):  # "Kota Padang": a place the gazetteer lacks
+            if (
+                normalize(doc[k].text) in d.place_heads
+                and _is_word_cap(doc[k + 1])
+                and (cut is None or cut < k + 2)
+            ):
+                cut = k + 2
+        if cut is None or cut >= end or end - cut > 4 or not self._name_like(doc, cut, end):
+            return None
+        if not self._person_tail(doc, cut, end):
+            return None
+        if end - cut == 1 and not any(t.text == doc[cut].text for t in doc if not start <= t.i < end):
+            return None  # one word is a name only when the article uses it again on its own
+        return cut
 
     def _dateline_cands(self, doc: Doc, ctx: _DocContext, cands: list[Cand]) -> list[Cand]:
         """ "JAKARTA -", "Cianjur –", "JAKARTA, 20 Agustus 2024 –" at the start of a line name a place;
@@ -1244,6 +1281,12 @@ class EntityLinker:
                 continue
             # a person's or organisation's name can follow ("Kota Sumber Jaya Hendra Wijaya"): keep
             # the shortest run this article uses after the same head word
+            cut = self._place_end(doc, i, j, cands)
+            if cut < j:  # "Kabupaten Sleman Budi Santoso": the place ends where a person's name starts
+                j = cut
+                if inner is not None and inner.entry is not None and inner.end == j:
+                    out.append(Cand(i, j, inner.entry.type, "compose", entry=inner.entry))
+                    continue
             bare = doc[i + 1 : j].text
             name = str(pat["name"]).format(name=bare)
             cand = Cand(i, j, str(pat.get("type") or "GPE"), "compose", name=name, kind="place")
@@ -1306,6 +1349,34 @@ class EntityLinker:
                 break
             j += 1
         return j
+
+    def _place_end(self, doc: Doc, head: int, j: int, cands: list[Cand]) -> int:
+        """Cut a place run ("Kota Padang Andi Rahman") where a person's name starts: at a person the
+        article already knows, or after a known place followed by name-like words."""
+        person = min((c.start for c in cands if c.label == "PER" and head + 1 < c.start < j), default=None)
+        if person is not None:
+            return person
+        places = [
+            c for c in cands if c.start == head + 1 and c.entry is not None and c.entry.type in ("GPE", "LOC")
+        ]
+        known = max(places, key=lambda c: c.length, default=None)
+        if (
+            known is not None
+            and known.end < j
+            and j - known.end >= 2
+            and self._name_like(doc, known.end, j)
+            and self._person_tail(doc, known.end, j)
+        ):
+            return known.end
+        return j
+
+    def _person_tail(self, doc: Doc, start: int, end: int) -> bool:
+        """Words after a place that are no continuation of it or of a body ("Barat", "Daya")."""
+        if any(e.type != "PER" for e in self.gaz.lookup(doc[start:end].text)):
+            return False
+        return not any(
+            e.type in ("GPE", "LOC", "ORG") for t in doc[start:end] for e in self.gaz.lookup(t.text)
+        )
 
     def _head_runs(self, doc: Doc) -> dict[str, list[list[str]]]:
         cached = doc.user_data.get("_sorot_head_runs")
