@@ -58,6 +58,7 @@ def analyze(
     gazetteer: Annotated[list[Path] | None, typer.Option("--gazetteer", help="Extra gazetteer YAML file (repeatable).")] = None,
     max_size: Annotated[str | None, typer.Option("--max-size", help="Refuse files larger than this (e.g. 20MB).")] = None,
     batch_size: Annotated[int | None, typer.Option("--batch-size", help="Documents per spaCy batch.")] = None,
+    model: Annotated[Path | None, typer.Option("--model", help="Base pipeline directory to use instead of the shipped one (e.g. a transformer pipeline, see docs/transformer.md).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Analyse articles and write sorot.document/1 records (JSONL), a database and/or a report.
@@ -70,7 +71,15 @@ def analyze(
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     settings = Settings.load(max_file_bytes=_parse_size(max_size), batch_size=batch_size,
-                             gazetteer_paths=list(gazetteer or []))
+                             gazetteer_paths=list(gazetteer or []), model_path=model)
+    if settings.model_path is not None:
+        from sorot.nlp.model import ModelError, check_model_dir
+
+        try:
+            check_model_dir(Path(settings.model_path))
+        except ModelError as exc:
+            err_console.print(f"[red]error:[/] {exc}")
+            raise typer.Exit(EXIT_NOTHING) from None
     for extra in settings.gazetteer_paths:
         if not Path(extra).is_file():
             err_console.print(f"[red]error:[/] gazetteer file not found: {extra}")
