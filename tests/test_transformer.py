@@ -232,3 +232,10 @@ def test_model_option_refuses_a_non_pipeline(tmp_path: Path) -> None:
     assert "model directory not found" in result.output
     with pytest.raises(RuntimeError, match="not a spaCy pipeline"):
         check_model_dir(tmp_path)
+
+
+def test_missing_extra_is_a_clear_error(trf_pipeline: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the extra is installed here; hiding the package is how a user without it sees the pipeline
+    monkeypatch.setitem(sys.modules, "spacy_transformers", None)
+    with pytest.raises(RuntimeError, match=r"pip install 'sorot\[transformers\]'"):
+        check_model_dir(trf_pipeline)

@@ -78,7 +78,9 @@ def analyze(
         try:
             check_model_dir(Path(settings.model_path))
         except ModelError as exc:
-            err_console.print(f"[red]error:[/] {exc}")
+            from rich.markup import escape
+
+            err_console.print(f"[red]error:[/] {escape(str(exc))}")
             raise typer.Exit(EXIT_NOTHING) from None
     for extra in settings.gazetteer_paths:
         if not Path(extra).is_file():
