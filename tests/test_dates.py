@@ -117,7 +117,37 @@ EXPRESSIONS: list[tuple[str, str | None, str | None]] = [
     # vague: found, no value
     ("Kasus demam berdarah meningkat baru-baru ini.", "2024-03-06", None),
     ("Harga tiket pesawat melambung belakangan ini.", "2024-03-06", None),
+    # anchored to another happening: no value of their own (resolved from the anchor, see below)
+    ("Sehari setelah pencoblosan, saksi partai menggugat hasil rekapitulasi.", "2024-02-20", None),
+    ("Tiga hari sebelum laga final, pelatih memanggil dua pemain muda.", "2024-03-06", None),
+    ("Keesokan harinya, warga kembali membersihkan lumpur.", "2024-03-06", None),
+    ("Pengungsi dipulangkan beberapa hari setelah banjir surut.", "2024-03-06", None),
 ]
+
+# (text, publication date, expression, expected value): anchored expressions count from the latest
+# earlier date of the paragraph (or the one before it), not from publication
+ANCHORED: list[tuple[str, str | None, str, str | None]] = [
+    ("Longsor menimbun jalan di Banjarnegara pada Sabtu (9/3). Keesokan harinya, relawan membuka jalur.",
+     "2024-03-12", "Keesokan harinya", "2024-03-10"),
+    ("Gempa mengguncang Cianjur pada 21 November 2022. Dua hari kemudian, tim SAR menemukan korban.",
+     None, "Dua hari kemudian", "2022-11-23"),
+    ("Sidang vonis digelar 4 Maret 2024.\n\nSepekan sebelumnya, jaksa membacakan tuntutan.",
+     None, "Sepekan sebelumnya", "2024-02-26"),
+    ("Tarif ekspor sawit naik pada Januari 2024. Sebulan kemudian, pemerintah merevisinya.",
+     None, "Sebulan kemudian", "2024-02"),
+    ("Stadion itu ditutup pada Juni 2023. Dua hari kemudian, polisi memasang garis.",
+     None, "Dua hari kemudian", None),  # days from a month: no value
+    ("Dua hari kemudian, polisi memasang garis di lokasi.", "2024-03-06", "Dua hari kemudian", None),
+    ("Kapal ditambatkan pada 2 Mei 2024.\n\nLain paragraf.\n\nSehari kemudian, muatan dibongkar.",
+     None, "Sehari kemudian", None),  # only the paragraph itself or the one before
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expr", "expected"), ANCHORED)
+def test_anchored_to_the_previous_date(text: str, published: str | None, expr: str, expected: str | None) -> None:
+    found = {t.text: t for t in find_timexes(text, published)}
+    assert expr in found, list(found)
+    assert found[expr].kind == "anchored" and found[expr].value == expected
 
 
 @pytest.mark.parametrize(("text", "published", "expected"), EXPRESSIONS)
@@ -339,6 +369,39 @@ EVENT_CASES: list[tuple[str, str | None, str, bool, list[str | None]]] = [
     # a semicolon separates
     ("Pabrik itu ditutup pada 2019; karyawan kini menuntut pesangon.", None,
      "karyawan kini menuntut pesangon", False, []),
+    # "N <unit> setelah/sebelum": X = Y + N; each side counts from the other side's date
+    ("Gubernur meresmikan jembatan itu pada Jumat (8/3), dua hari setelah banjir surut di Demak.",
+     "2024-03-10", "banjir surut", False, ["2024-03-06"]),
+    ("Gubernur meresmikan jembatan itu pada Jumat (8/3), dua hari setelah banjir surut di Demak.",
+     "2024-03-10", "meresmikan jembatan", False, ["2024-03-08"]),
+    ("Gudang arsip itu terbakar tiga hari sebelum audit dimulai pada Kamis (14/3).",
+     "2024-03-15", "terbakar", False, ["2024-03-11"]),
+    ("Gudang arsip itu terbakar tiga hari sebelum audit dimulai pada Kamis (14/3).",
+     "2024-03-15", "audit dimulai", False, ["2024-03-14"]),
+    ("Kontrak pemain itu diputus sebulan setelah klub terdegradasi pada Mei 2023.",
+     None, "Kontrak pemain itu diputus", False, ["2023-06"]),
+    ("Warga mengungsi beberapa hari setelah tanggul jebol pada Senin (4/3).", "2024-03-08",
+     "mengungsi", False, [None]),  # an unknown count: the clause has its own, unknown, time
+    # what a speaker said on the anchor side is dated by the saying, not the happening reported
+    ("Jaksa menuntut terdakwa pada Rabu (6/3), sehari setelah auditor menyebut dana desa telah diselewengkan.",
+     "2024-03-08", "diselewengkan", False, []),
+    ("Jaksa menuntut terdakwa pada Rabu (6/3), sehari setelah auditor menyebut dana desa telah diselewengkan.",
+     "2024-03-08", "menyebut dana desa", True, ["2024-03-05"]),
+    # a date before a topic word dates the talk, not its topic
+    ("Komisi III menggelar rapat pada Selasa (5/3) untuk membahas penggusuran warga Kampung Pulo.",
+     "2024-03-06", "penggusuran", False, []),
+    ("Komisi III menggelar rapat pada Selasa (5/3) untuk membahas penggusuran warga Kampung Pulo.",
+     "2024-03-06", "menggelar rapat", False, ["2024-03-05"]),
+    ("Menteri menuduh importir menimbun gula soal kenaikan harga, Selasa (5/3).",
+     "2024-03-06", "menuduh importir", True, ["2024-03-05"]),
+    # a decimal comma closes no clause: "setelah" still cuts the date off
+    ("Tim SAR dikerahkan ke Cianjur setelah gempa bermagnitudo 5,6 mengguncang wilayah itu pada Senin (21/11).",
+     "2022-11-23", "dikerahkan", False, []),
+    ("Tim SAR dikerahkan ke Cianjur setelah gempa bermagnitudo 5,6 mengguncang wilayah itu pada Senin (21/11).",
+     "2022-11-23", "mengguncang", False, ["2022-11-21"]),
+    # "keesokan harinya" counts from the earlier date of the paragraph
+    ("Longsor menimbun jalan di Banjarnegara pada Sabtu (9/3). Keesokan harinya, relawan membuka jalur darurat.",
+     "2024-03-12", "membuka jalur darurat", False, ["2024-03-10"]),
     # never the publication date by default
     ("Harga minyak goreng turun di pasar tradisional.", "2024-03-06", "Harga minyak goreng turun", False, []),
 ]
@@ -382,6 +445,33 @@ def test_lead_fallback_gives_the_story_date(nlp: Language) -> None:
     assert date_for_span(doc, *in_lead, speech_act=True) == "2024-03-01"
     after_lead = _span(LEAD, "mengecam putusan pengadilan")
     assert date_for_span(doc, *after_lead, speech_act=True) is None
+
+
+VERDICT = (
+    "Hakim Vonis Mantan Bupati Lima Tahun Penjara\n\n"
+    "Pengadilan Tipikor Semarang menjatuhkan vonis lima tahun penjara kepada mantan bupati itu, Kamis (7/3).\n\n"
+    "\"Hari ini keadilan ditegakkan,\" kata jaksa. \"Kami sudah menyita asetnya di Jepara.\"\n\n"
+    "Pernyataan itu disampaikan sehari setelah terdakwa membacakan pleidoi. Penyidik menggeledah rumahnya "
+    "beberapa jam sebelum ia ditangkap."
+)
+
+
+def test_story_date_and_anchors_from_the_story(nlp: Language) -> None:
+    doc = _doc(nlp, VERDICT, "2024-03-08", title="Hakim Vonis Mantan Bupati Lima Tahun Penjara")
+    # "Hari ini" inside a quotation is the speaker's day: it is not the story's date
+    assert story_date(doc) == "2024-03-07"
+    # a happening told inside a quotation does not take the story's date
+    assert date_for_span(doc, *_span(VERDICT, "menyita asetnya"), lead_fallback=True) is None
+    # the anchor side names no date but points back to the story ("Pernyataan itu", "ia")
+    assert date_for_span(doc, *_span(VERDICT, "membacakan pleidoi")) == "2024-03-06"
+    assert date_for_span(doc, *_span(VERDICT, "menggeledah rumahnya")) == "2024-03-07"
+
+
+def test_anchor_without_a_story_link_stays_unresolved(nlp: Language) -> None:
+    text = "Harga cabai melonjak sehari setelah pasar induk terbakar."
+    doc = _doc(nlp, text, "2024-03-08")
+    assert date_for_span(doc, *_span(text, "pasar induk terbakar")) is None
+    assert date_for_span(doc, *_span(text, "Harga cabai melonjak")) is None
 
 
 def test_story_date_needs_a_publication_date_for_relative_forms(nlp: Language) -> None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -85,6 +85,12 @@ class Rules:
     year_max: int
     tolerance: int
     weekday_year_ahead: int
+    anchor_signs: dict[str, int]
+    anchor_units: dict[str, tuple[str, int]]
+    anchor_phrases: dict[str, int]
+    story_anaphor_re: re.Pattern[str]
+    topic_re: re.Pattern[str]
+    anchor_conj_re: re.Pattern[str]
 
     @property
     def pub(self) -> dict[str, Any]:
@@ -127,6 +133,10 @@ def load_rules(path: str | None = None) -> Rules:
     month_before = _alt(data["month_alone_before"])
     year_parts = _alt(data["year_parts"])
     not_quantity = rf"(?!\s*(?:{count_nouns}){_E})(?![.,]\d)(?!-an{_E})"  # nor a decade ("1990-an")
+    anch = data.get("anchored", {})
+    anchor_signs = {_norm(k): int(v) for key in ("conjunctions", "adverbs") for k, v in anch.get(key, {}).items()}
+    anchor_units = {_norm(k): (str(v[0]), int(v[1])) for k, v in anch.get("units", {}).items()}
+    anchor_phrases = {_norm(k): int(v) for k, v in anch.get("phrases", {}).items()}
 
     specs: list[tuple[str, str]] = [
         ("full", rf"{_B}{wd_lead}{tanggal}{day}\s+(?P<m>{months_all})\.?,?\s+(?P<y>\d{{4}}){_E}"),
@@ -151,6 +161,12 @@ def load_rules(path: str | None = None) -> Rules:
         ("seoffset", rf"{_B}{se}(?P<unit>{se_units})\s+(?P<dir>{direction}){_E}"),
         ("dayphrase", rf"{_B}(?P<ph>{_alt(day_phrases)}){_E}"),
         ("vague", rf"{_B}(?P<ph>{_alt(data['vague'])}){_E}"),
+        # the conjunction stays outside the expression: it still opens the clause the count is about
+        ("anchored", rf"{_B}(?P<core>(?:(?P<n>\d{{1,3}}|{nums})\s+|{se})(?P<unit>{_alt(anchor_units)}))\s+"
+                     rf"(?P<conj>{_alt(anch.get('conjunctions', {}))}){_E}"),
+        ("anchoredadv", rf"{_B}(?:(?P<n>\d{{1,3}}|{nums})\s+|{se})(?P<unit>{_alt(anchor_units)})\s+"
+                        rf"(?P<adv>{_alt(anch.get('adverbs', {}))}){_E}"),
+        ("anchoredphrase", rf"{_B}(?P<ph>{_alt(anchor_phrases)}){_E}"),
         ("yeart", rf"{_B}(?:(?P<mod>{mod})\s+)?tahun\s+(?P<y>\d{{4}})"
                   rf"(?:\s*(?:[-–/]|hingga|sampai)\s*(?P<y2>\d{{4}}))?{_E}{not_quantity}"),
         ("yearp", rf"{_B}(?P<pre>{year_before})\s+(?P<core>(?P<y>\d{{4}})(?:\s*[-–]\s*(?P<y2>\d{{4}}))?){_E}{not_quantity}"),
@@ -172,6 +188,11 @@ def load_rules(path: str | None = None) -> Rules:
         date_prepositions={_norm(w) for w in data.get("date_prepositions", [])}, coordinator_re=coordinator_re, hard_barriers=list(data.get("hard_barriers", [])),
         patterns=patterns, year_min=int(lo), year_max=int(hi), tolerance=int(data.get("tolerance_days", 2)),
         weekday_year_ahead=int(data.get("weekday_agreement_ahead_days", 14)),
+        anchor_signs=anchor_signs, anchor_units=anchor_units, anchor_phrases=anchor_phrases,
+        topic_re=re.compile(rf"{_B}(?:{_alt(data.get('topic_barriers', ['membahas']))}){_E}", re.IGNORECASE),
+        anchor_conj_re=re.compile(rf"\s*(?:{_alt(anch.get('conjunctions', {}))}){_E}", re.IGNORECASE),
+        story_anaphor_re=re.compile(rf"{_B}(?:{_alt(anch.get('story_anaphors', ['itu', 'tersebut']))}){_E}",
+                                    re.IGNORECASE),
     )
 
 
@@ -408,12 +429,91 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> Resolved | None:
     if name == "vague":
         return None, None, "vague", False
 
+    if name in ("anchored", "anchoredadv", "anchoredphrase"):
+        if _anchor_of(name, m, r) is None:
+            return None, None, "vague", False  # "beberapa hari setelah ...": its own, unknown, time
+        return None, None, "anchored", False
+
     if name in ("yeart", "yearp", "yearpart"):
         y = int(g["y"])
         if not (r.year_min <= y <= r.year_max):
             return None
         return str(y), "year", "year", bool(g.get("y2"))
     return None
+
+
+def _anchor_of(name: str, m: re.Match[str], r: Rules) -> tuple[str, int, int] | None:
+    """What an anchored expression counts from and how far: (anchor, days, months). The anchor is
+    "clause" for "N <unit> setelah/sebelum <clause>", "previous" for "N <unit> kemudian" and the fixed
+    phrases ("keesokan harinya"). None when the distance is unknown ("beberapa hari setelah")."""
+    g = m.groupdict()
+    if name == "anchoredphrase":
+        return "previous", r.anchor_phrases[_norm(g["ph"])], 0
+    unit, size = r.anchor_units[_norm(g["unit"])]
+    word = _norm(g.get("n") or "")
+    if not word:
+        n = 1  # "sehari", "sepekan"
+    elif word.isdigit():
+        n = int(word)
+    elif word in r.numbers:
+        n = r.numbers[word]
+    elif size == 0:
+        n = 0  # "beberapa jam sebelum ...": the same day
+    else:
+        return None
+    sign = r.anchor_signs[_norm(g.get("conj") or g.get("adv") or "")]
+    anchor = "clause" if g.get("conj") else "previous"
+    if unit == "month":
+        return anchor, 0, sign * n * size
+    return anchor, sign * n * size, 0
+
+
+def _shift(t: TimeExpr, anchor_value: str | None, anchor_precision: str | None) -> TimeExpr | None:
+    """An anchored expression resolved from its anchor's value; None when the anchor cannot carry it
+    (a count of days from a month-precise date)."""
+    if not anchor_value:
+        return None
+    if t.offset_months:
+        y, mo = int(anchor_value[:4]), int(anchor_value[5:7]) if len(anchor_value) >= 7 else 0
+        if not mo:
+            return None
+        y, mo = _add_months(y, mo, t.offset_months)
+        return replace(t, value=_ym(y, mo), precision="month")
+    if anchor_precision != "day":
+        return None
+    d = parse_iso(anchor_value)
+    if d is None:
+        return None
+    return replace(t, value=_ymd(d + dt.timedelta(days=t.offset_days)), precision="day")
+
+
+def _paragraph_start(text: str, pos: int) -> int:
+    """Start of the paragraph (line) holding ``pos``."""
+    return text.rfind("\n", 0, pos) + 1
+
+
+def _previous_paragraph_start(text: str, here: int) -> int:
+    """Start of the non-blank paragraph before the one starting at ``here``."""
+    end = len(text[:here].rstrip())
+    return text.rfind("\n", 0, end) + 1 if end else 0
+
+
+def _resolve_previous(text: str, out: list[TimeExpr]) -> None:
+    """Give "dua hari kemudian"-type expressions the value counted from the latest earlier date of the
+    same paragraph or the paragraph before it (in text order, so a chain of them resolves)."""
+    for i, t in enumerate(out):
+        if t.anchor != "previous":
+            continue
+        here = _paragraph_start(text, t.start)
+        before = _previous_paragraph_start(text, here)
+        for prev in reversed(out[:i]):
+            if prev.start < before:
+                break
+            if prev.value and prev.kind not in ("vague", "dateline") and prev.anchor != "clause":
+                shifted = _shift(t, prev.value, prev.precision)
+                if shifted is not None:
+                    out[i] = shifted
+                break
 
 
 def _period(unit: str, off: int, pub: Date | None, kind: str) -> Resolved:
@@ -481,9 +581,15 @@ def find_timexes(text: str, published: str | None = None, rules: Rules | None = 
         if kind == "date" and _in_dateline(text, s, e):
             kind = "dateline"  # "JAKARTA, 20 Agustus 2024 -": the publication date, never an event's
         taken.append((s, e))
-        out.append(TimeExpr(start=s, end=e, text=text[s:e], value=value, precision=precision, kind=kind,
-                            is_range=is_range))
+        tx = TimeExpr(start=s, end=e, text=text[s:e], value=value, precision=precision, kind=kind,
+                      is_range=is_range)
+        if kind == "anchored":
+            anchor = _anchor_of(name, m, r)
+            if anchor is not None:
+                tx.anchor, tx.offset_days, tx.offset_months = anchor
+        out.append(tx)
     out.sort(key=lambda t: t.start)
+    _resolve_previous(text, out)
     return out
 
 
@@ -726,6 +832,9 @@ def _own_preposition(word: str, tail: str, rules: Rules) -> bool:
     return _norm(word) in rules.date_prepositions and bool(_PREP_TAIL.match(tail))
 
 
+_CLAUSE_COMMA = re.compile(r",(?!\d)")  # a comma that closes a clause, not a decimal one ("7,8")
+
+
 def _barrier_count(text: str, rules: Rules, *, speech_act: bool = False, date_follows: bool = True) -> int | None:
     """Open clause barriers in the text between an event and a date; None when a hard barrier (";")
     separates them. A barrier closed again by a comma ("..., setelah rapat panjang, ...") does not count,
@@ -736,13 +845,15 @@ def _barrier_count(text: str, rules: Rules, *, speech_act: bool = False, date_fo
         return None
     count = 0
     for m in rules.barrier_re.finditer(text):
-        if "," in text[m.end():]:
+        if _CLAUSE_COMMA.search(text[m.end():]):
             continue
         if date_follows and _own_preposition(m.group(), text[m.end():], rules):
             continue
         count += 1
     if not speech_act:
         count += len(rules.cue_re.findall(text))
+    if not date_follows:  # "pada Senin (21/10) untuk membahas <event>": the event is the talk's topic
+        count += len(rules.topic_re.findall(text))
     return count
 
 
@@ -828,6 +939,21 @@ def _lead_range(doc: Doc, text: str, title: str) -> tuple[int, int] | None:
     return body[0][0], body[-1][1]
 
 
+_QUOTE_RE = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
+
+
+def quote_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges of the direct quotations ("...", “...”), computed once per document."""
+    cache = _doc_cache(doc)
+    if "quotes" not in cache:
+        cache["quotes"] = [m.span() for m in _QUOTE_RE.finditer(str(cache["text"]))]
+    return list(cache["quotes"])
+
+
+def _inside(ranges: list[tuple[int, int]], pos: int) -> bool:
+    return any(lo <= pos < hi for lo, hi in ranges)
+
+
 def story_date(doc: Doc) -> str | None:
     """The news peg: the latest day-precise date the lead mentions (not after publication), i.e. when
     the reported statement or happening took place. None when the lead has no such date."""
@@ -846,7 +972,10 @@ def _story_date(doc: Doc) -> str | None:
     pub = parse_iso(doc._.published)
     tol = dt.timedelta(days=load_rules().tolerance)
     best: Date | None = None
+    quotes = quote_ranges(doc)
     for t in _timexes(doc):
+        if _inside(quotes, t.start):
+            continue  # "hari ini" in a quote is the speaker's day, not the story's
         if lead[0] <= t.start < lead[1] and t.value and t.precision == "day" and t.kind != "dateline":
             d = parse_iso(t.value)
             if d and (pub is None or d <= pub + tol) and (best is None or d > best):
@@ -923,6 +1052,39 @@ def _next_sentence_date(doc: Doc, bounds: list[tuple[int, int]], si: int, timexe
     return None
 
 
+def _anchored(doc: Doc, t: TimeExpr, bounds: list[tuple[int, int]], timexes: list[TimeExpr],
+              start_char: int) -> TimeExpr:
+    """Resolve "N <unit> setelah/sebelum" for an event on one side of it. X (before the conjunction)
+    = Y (after it) + offset: an event after the expression takes X's date minus the offset, one before
+    it Y's date plus the offset. A side's date is its nearest date in the sentence; a side that names
+    none but points back to the story ("Pernyataan itu", "ia") counts from the story's date."""
+    rules = load_rules()
+    text = _doc_text(doc)
+    si = _sentence_index(bounds, t.start)
+    if si is None:
+        return t
+    s_lo, s_hi = bounds[si]
+    event_after = start_char >= t.end
+    conj = rules.anchor_conj_re.match(text, t.end)
+    y_start = conj.end() if conj else t.end
+    usable = [x for x in timexes if x.value and x.anchor is None and x.kind not in ("vague", "dateline")]
+    if event_after:  # the anchor is X, before the expression
+        side = [x for x in usable if s_lo <= x.start and x.end <= t.start]
+        anchor = side[-1] if side else None
+        words = text[s_lo:t.start]
+    else:  # the anchor is Y, after it
+        side = [x for x in usable if t.end <= x.start and x.end <= s_hi]
+        anchor = side[0] if side else None
+        words = re.split(r"[,;]", text[y_start:s_hi], maxsplit=1)[0]
+    value, precision = (anchor.value, anchor.precision) if anchor else (None, None)
+    if anchor is None and rules.story_anaphor_re.search(words):
+        value, precision = story_date(doc), "day"
+    sign = -1 if event_after else 1
+    shifted = _shift(replace(t, offset_days=sign * t.offset_days, offset_months=sign * t.offset_months),
+                     value, precision)
+    return shifted if shifted is not None else t
+
+
 def timexes_for_span(doc: Doc, start_char: int, end_char: int, *, speech_act: bool = False,
                      lead_fallback: bool | None = None) -> list[TimeExpr]:
     """The time expressions that date an event span (usually one; several when the span's own dates are
@@ -949,6 +1111,7 @@ def timexes_for_span(doc: Doc, start_char: int, end_char: int, *, speech_act: bo
     if si is None:
         return []
     s_lo, s_hi = bounds[si]
+    timexes = [_anchored(doc, t, bounds, timexes, start_char) if t.anchor == "clause" else t for t in timexes]
     inside = [t for t in timexes if t.start < end_char and t.end > start_char]
     # a date inside the span but within a clause of its own ("meminta agar laga ... tahun depan") is not its
     own = [t for t in inside if not rules.inner_barrier_re.search(text[start_char:max(start_char, t.start)])]
@@ -956,10 +1119,13 @@ def timexes_for_span(doc: Doc, start_char: int, end_char: int, *, speech_act: bo
         return _coordinated(text, timexes, own[0])
     same = [t for t in timexes if s_lo <= t.start and t.end <= max(s_hi, end_char) and t not in inside]
     parsed = doc.has_annotation("DEP")
-    scored: list[tuple[int, int, TimeExpr]] = []
+    scored: list[tuple[int, int, int, TimeExpr]] = []
     for t in same:
         before = t.start < start_char
         gap = text[t.end:start_char] if before else text[end_char:t.start]
+        if before and t.anchor == "clause":  # "sehari | setelah ...": the count's own conjunction
+            own_conj = rules.anchor_conj_re.match(gap)
+            gap = gap[own_conj.end():] if own_conj else gap
         governs = parsed and _governs(doc, t, start_char, end_char)
         barriers = _barrier_count(gap, rules, speech_act=speech_act, date_follows=not before)
         if barriers == 0 and not before and rules.inner_barrier_re.search(text[start_char:end_char]):
@@ -971,15 +1137,18 @@ def timexes_for_span(doc: Doc, start_char: int, end_char: int, *, speech_act: bo
                 # "X pada September 2023 dan Y ...": a date inside one conjunct does not carry to the next
                 barriers = len(rules.coordinator_re.findall(gap))
         if barriers == 0:  # the parse only breaks ties: a shaky parse must not undo a clause barrier
-            scored.append((0 if governs else 1, len(gap), t))
+            # a date of the event's own side beats a count from the other side ("tiga hari sebelum audit
+            # dimulai pada Kamis (14/3)": the audit is Kamis)
+            scored.append((0 if governs else 1, int(t.anchor == "clause"), len(gap), t))
     if scored:
-        scored.sort(key=lambda x: (x[0], x[1]))
-        return _coordinated(text, timexes, scored[0][2])
+        scored.sort(key=lambda x: (x[0], x[1], x[2]))
+        return _coordinated(text, timexes, scored[0][3])
     if not any(t.kind == "vague" for t in same):
         nxt = _next_sentence_date(doc, bounds, si, timexes, rules, speech_act)
         if nxt is not None:
             return _coordinated(text, timexes, nxt)
-    if use_lead:
+    if use_lead and (speech_act or not _inside(quote_ranges(doc), start_char)):
+        # a happening told inside a quotation is timed by the speaker, not by the story's peg
         lead = lead_range(doc)
         if lead and lead[0] <= start_char < lead[1]:
             peg = story_date(doc)

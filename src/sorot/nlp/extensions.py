@@ -67,8 +67,14 @@ class TimeExpr:
     text: str
     value: str | None  # "YYYY", "YYYY-MM" or "YYYY-MM-DD"; None when it cannot be resolved
     precision: str | None = None  # "year", "month", "day"
-    kind: str = "date"  # date, relative, weekday, vague, year
+    kind: str = "date"  # date, relative, weekday, vague, year, dateline, anchored
     is_range: bool = False
+    # "anchored" expressions count from another happening, not from publication ("sehari setelah ...",
+    # "dua hari kemudian"): ``offset_days`` (or ``offset_months``) from their anchor, which is the clause
+    # on the other side of the conjunction ("clause") or the latest earlier date ("previous")
+    anchor: str | None = None
+    offset_days: int = 0
+    offset_months: int = 0
 
 
 def register_extensions() -> None:
