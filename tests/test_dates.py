@@ -523,3 +523,19 @@ def test_public_api_for_other_components(nlp: Language) -> None:
     assert found[0].text == "Kamis (7/3)"
     assert [t.value for t in doc.char_span(start, end)._.timexes] == ["2024-03-07"]
     assert doc._.timexes_at(*_span(text, "Tim SAR"), speech_act=True, lead_fallback=False)[0].value == "2024-03-07"
+
+
+def test_a_welcome_in_the_lead_takes_the_story_date() -> None:
+    """SUPPORT (welcoming, endorsing) is a stand taken in a statement: in the lead without a date of its
+    own it takes the story's date, like the statement the story reports."""
+    from sorot.runner import Analyzer
+
+    text = ("Jepang Sambut Baik Tawaran Dialog Korea Selatan\n\n"
+            "TOKYO – Pemerintah Jepang menyambut baik usulan Korea Selatan untuk membuka kembali dialog "
+            "perikanan di Laut Timur.\n\n"
+            "“Kami siap duduk bersama secepatnya,” kata Menteri Luar Negeri Jepang Yoko Kamikawa di Tokyo, "
+            "Selasa (5/3).\n")
+    record = Analyzer().analyze_text(text, title="Jepang Sambut Baik Tawaran Dialog Korea Selatan",
+                                     published="2024-03-06")
+    support = [e for e in record.events if e.type == "SUPPORT"]
+    assert support and support[0].date == "2024-03-05"

@@ -46,7 +46,8 @@ ANONYMOUS = "anonymous"
 # with different dates is still one proposition).
 INCIDENTS = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "CONSULT"})
 # Asserted happenings dated by the story date when they sit in the lead without a date of their own.
-LEAD_DATED = frozenset({"ASSAULT", "COERCE", "CONSULT", "AGREE", "SANCTION", "PROTEST", "CONCEDE"})
+# (SUPPORT: welcoming or endorsing is a stand taken in a statement, dated like the story's statement)
+LEAD_DATED = frozenset({"ASSAULT", "COERCE", "CONSULT", "AGREE", "SANCTION", "PROTEST", "CONCEDE", "SUPPORT"})
 STATUS_RANK = {"asserted": 0, "planned": 1, "potential": 2, "hypothetical": 3, "denied": 4}
 # When repeats of one proposition merge, the strongest status wins (asserted and denied are never merged).
 MERGE_STRENGTH = {"hypothetical": 0, "planned": 1, "potential": 2, "asserted": 3, "denied": 3}
