@@ -128,3 +128,48 @@ def test_read_documents_skips_error_records(tmp_path) -> None:
     docs = list(read_documents(path))
     assert [d.id for d in docs] == ["a", "b"]
     assert len(build_timeline(docs)) == 5
+
+
+def test_symmetric_claims_collapse_in_either_order() -> None:
+    """An agreement or cooperation has no direction: outlets naming the parties in a different order
+    report one happening; a directed act (a visit) keeps its direction."""
+    docs = [
+        _doc("m", "Warta Niaga", [
+            Event(type="AGREE", actor="Indonesia", target="Australia", status="asserted", date="2024-07",
+                  text="Indonesia dan Australia meneken perjanjian pertahanan pada Juli 2024."),
+            Event(type="CONSULT", mode="visit", actor="Indonesia", target="Australia", date="2024-07"),
+        ]),
+        _doc("n", "Kabar Selatan", [
+            Event(type="AGREE", actor="Australia", target="Indonesia", status="asserted", date="2024-07",
+                  text="Australia dan Indonesia menandatangani pakta pertahanan, Juli 2024."),
+            Event(type="CONSULT", mode="visit", actor="Australia", target="Indonesia", date="2024-07"),
+        ]),
+    ]
+    entries = build_timeline(docs)
+    agree = [e for e in entries if e.type == "AGREE"]
+    assert len(agree) == 1 and agree[0].documents == ["m", "n"]
+    assert (agree[0].actor, agree[0].target) == ("Indonesia", "Australia")  # as first reported
+    assert len([e for e in entries if e.type == "CONSULT"]) == 2
+
+
+def test_demo_corpus_timeline_from_its_jsonl(tmp_path) -> None:
+    """The bundled demo corpus end to end: analysed to JSONL, read back, ordered by date with sources;
+    the Armed Forces Day parade both Korean reports date to 1 October is one entry with two documents."""
+    import json
+    from pathlib import Path
+
+    from sorot.runner import Analyzer
+    from sorot.verify.timeline import read_documents
+
+    corpus = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+    out = tmp_path / "demo.jsonl"
+    with out.open("w", encoding="utf-8") as fh:
+        for record in Analyzer().analyze_paths([str(corpus)]):
+            if isinstance(record, Document):
+                fh.write(json.dumps(record.to_json_dict()) + "\n")
+    entries = build_timeline(read_documents(out))
+    dated = [e.date for e in entries if e.date]
+    assert dated and dated == sorted(dated, key=lambda d: [int(p) for p in d.split("-")])
+    assert all(e.sources for e in entries)
+    parade = [e for e in entries if e.type == "MOBILIZE" and e.date == "2024-10-01"]
+    assert len(parade) == 1 and len(parade[0].documents) == 2

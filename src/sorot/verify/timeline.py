@@ -79,6 +79,14 @@ def _family_table() -> dict[str, str]:
     return {item.lower(): fam for fam, items in table.items() for item in items}
 
 
+@lru_cache(maxsize=1)
+def _symmetric_types() -> frozenset[str]:
+    """Event types whose two parties play the same role (an agreement, cooperation)."""
+    from sorot.extract.dates import load_rules
+
+    return frozenset(str(t) for t in load_rules().raw.get("symmetric_types", []) or [])
+
+
 def _claims_item_family() -> Callable[[str | None], str | None] | None:
     """The claims module's own item families, when it provides them (one source of truth)."""
     try:
@@ -121,7 +129,8 @@ def _specificity(item: str) -> int:
 def build_timeline(documents: Iterable[Document], *, include_undated: bool = True) -> list[TimelineEntry]:
     """Order the events of a corpus by date, one entry per claim and date across documents.
 
-    Events collapse when type, actor, target, item family and date are equal; each entry keeps every
+    Events collapse when type, actor, target, item family and date are equal (for symmetric types such as
+    AGREE, actor and target in either order); each entry keeps every
     report (document, source, status, evidence). Undated events come last (or are left out with
     ``include_undated=False``). Within one date, entries keep the order in which the corpus first
     mentions them.
@@ -133,7 +142,10 @@ def build_timeline(documents: Iterable[Document], *, include_undated: bool = Tru
             if ev.date is None and not include_undated:
                 continue
             family = item_family(ev.item)
-            key = (ev.type, ev.actor, ev.target, family, ev.date)
+            actor, target = ev.actor, ev.target
+            if ev.type in _symmetric_types() and actor and target and target < actor:
+                actor, target = target, actor  # one order for both parties of an agreement
+            key = (ev.type, actor, target, family, ev.date)
             entry = entries.get(key)
             if entry is None:
                 entry = TimelineEntry(date=ev.date, type=ev.type, actor=ev.actor, target=ev.target, family=family,
