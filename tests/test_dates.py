@@ -402,6 +402,11 @@ EVENT_CASES: list[tuple[str, str | None, str, bool, list[str | None]]] = [
     # "keesokan harinya" counts from the earlier date of the paragraph
     ("Longsor menimbun jalan di Banjarnegara pada Sabtu (9/3). Keesokan harinya, relawan membuka jalur darurat.",
      "2024-03-12", "membuka jalur darurat", False, ["2024-03-10"]),
+    # a date in one conjunct carries to the next only when it goes on with the same subject
+    ("Wali kota meresmikan pasar baru pada Senin (4/3) dan langsung meninjau los pedagang.", "2024-03-06",
+     "meninjau los pedagang", False, ["2024-03-04"]),
+    ("Wali kota meresmikan pasar baru pada Senin (4/3) dan pedagang mulai menempati los.", "2024-03-06",
+     "mulai menempati los", False, []),
     # never the publication date by default
     ("Harga minyak goreng turun di pasar tradisional.", "2024-03-06", "Harga minyak goreng turun", False, []),
 ]

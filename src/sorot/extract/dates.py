@@ -90,6 +90,7 @@ class Rules:
     anchor_phrases: dict[str, int]
     story_anaphor_re: re.Pattern[str]
     topic_re: re.Pattern[str]
+    shared_subject_re: re.Pattern[str]
     anchor_conj_re: re.Pattern[str]
 
     @property
@@ -189,6 +190,8 @@ def load_rules(path: str | None = None) -> Rules:
         patterns=patterns, year_min=int(lo), year_max=int(hi), tolerance=int(data.get("tolerance_days", 2)),
         weekday_year_ahead=int(data.get("weekday_agreement_ahead_days", 14)),
         anchor_signs=anchor_signs, anchor_units=anchor_units, anchor_phrases=anchor_phrases,
+        shared_subject_re=re.compile(rf"\s+(?:{_alt(data.get('shared_subject_starts', ['akan']))}){_E}",
+                                     re.IGNORECASE),
         topic_re=re.compile(rf"{_B}(?:{_alt(data.get('topic_barriers', ['membahas']))}){_E}", re.IGNORECASE),
         anchor_conj_re=re.compile(rf"\s*(?:{_alt(anch.get('conjunctions', {}))}){_E}", re.IGNORECASE),
         story_anaphor_re=re.compile(rf"{_B}(?:{_alt(anch.get('story_anaphors', ['itu', 'tersebut']))}){_E}",
@@ -1135,7 +1138,8 @@ def timexes_for_span(doc: Doc, start_char: int, end_char: int, *, speech_act: bo
                 barriers = 1
             elif not _fronted(text[s_lo:t.start], rules):
                 # "X pada September 2023 dan Y ...": a date inside one conjunct does not carry to the next
-                barriers = len(rules.coordinator_re.findall(gap))
+                barriers = sum(not rules.shared_subject_re.match(gap, m.end())
+                               for m in rules.coordinator_re.finditer(gap))
         if barriers == 0:  # the parse only breaks ties: a shaky parse must not undo a clause barrier
             # a date of the event's own side beats a count from the other side ("tiga hari sebelum audit
             # dimulai pada Kamis (14/3)": the audit is Kamis)
