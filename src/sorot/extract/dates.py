@@ -12,7 +12,12 @@ labels) lives in ``data/dates.yaml``; this module is the logic:
 - :func:`find_timexes` -- every time expression of a text, resolved;
 - the spaCy component ``sorot_dates`` -- sets ``doc._.timexes``;
 - :func:`date_for_span` / :func:`dates_for_span` / :func:`timex_for_span` -- the date of an event
-  span, for the event coder; :func:`story_date` -- the news peg of the lead.
+  span; other components ask through ``doc._.timexes_at`` (declared in ``sorot.nlp.extensions``);
+  :func:`story_date` -- the news peg of the lead (dates inside quotations are the speaker's, not its).
+
+Anchored expressions ("sehari setelah ...", "beberapa jam sebelum ...", "dua hari kemudian") count from
+another happening: from the clause on the other side of the conjunction, or from the latest earlier
+date of the paragraph (see ``anchored`` in the YAML).
 """
 
 from __future__ import annotations
