@@ -378,6 +378,13 @@ EVENT_CASES: list[tuple[str, str | None, str, bool, list[str | None]]] = [
      "2024-03-15", "terbakar", False, ["2024-03-11"]),
     ("Gudang arsip itu terbakar tiga hari sebelum audit dimulai pada Kamis (14/3).",
      "2024-03-15", "audit dimulai", False, ["2024-03-14"]),
+    # the expression opening the sentence: Y runs to the comma, the main clause X follows it
+    ("Sehari setelah longsor menimbun jalan pada Senin (4/3), relawan membuka jalur darurat.",
+     "2024-03-08", "membuka jalur darurat", False, ["2024-03-05"]),
+    ("Sehari setelah longsor menimbun jalan pada Senin (4/3), relawan membuka jalur darurat.",
+     "2024-03-08", "menimbun jalan", False, ["2024-03-04"]),
+    ("Dua hari sebelum tim tamu tiba, panitia menutup stadion pada Jumat (8/3).",
+     "2024-03-12", "tim tamu tiba", False, ["2024-03-10"]),
     ("Kontrak pemain itu diputus sebulan setelah klub terdegradasi pada Mei 2023.",
      None, "Kontrak pemain itu diputus", False, ["2023-06"]),
     ("Warga mengungsi beberapa hari setelah tanggul jebol pada Senin (4/3).", "2024-03-08",

@@ -1060,34 +1060,42 @@ def _next_sentence_date(doc: Doc, bounds: list[tuple[int, int]], si: int, timexe
     return None
 
 
+def _anchor_regions(text: str, t: TimeExpr, s_lo: int, s_hi: int, rules: Rules) -> tuple[int, int, int, int]:
+    """The main clause X and the clause Y of "N <unit> setelah Y" (see :func:`_anchored`)."""
+    conj = rules.anchor_conj_re.match(text, t.end)
+    y_lo = conj.end() if conj else t.end
+    comma = _CLAUSE_COMMA.search(text, y_lo, s_hi)
+    y_hi = comma.start() if comma else s_hi
+    if _fronted(text[s_lo:t.start], rules):
+        return (comma.end(), s_hi, y_lo, y_hi) if comma else (s_hi, s_hi, y_lo, y_hi)
+    return s_lo, t.start, y_lo, y_hi
+
+
 def _anchored(doc: Doc, t: TimeExpr, bounds: list[tuple[int, int]], timexes: list[TimeExpr],
               start_char: int) -> TimeExpr:
-    """Resolve "N <unit> setelah/sebelum" for an event on one side of it. X (before the conjunction)
-    = Y (after it) + offset: an event after the expression takes X's date minus the offset, one before
-    it Y's date plus the offset. A side's date is its nearest date in the sentence; a side that names
-    none but points back to the story ("Pernyataan itu", "ia") counts from the story's date."""
+    """Resolve "N <unit> setelah/sebelum" for an event on one side of it: X, the main clause, = Y, the
+    clause the conjunction opens, + offset. X stands before the expression ("Pernyataan itu disampaikan
+    sehari setelah ...") or, when the expression opens the sentence, after Y's comma ("Sehari setelah
+    gempa pada Senin (6/2), tim SAR tiba ..."). An event in X takes Y's date plus the offset, one in Y
+    X's date minus it. A side's date is its nearest date in the sentence; a side that names none but
+    points back to the story ("Pernyataan itu", "ia") counts from the story's date."""
     rules = load_rules()
     text = _doc_text(doc)
     si = _sentence_index(bounds, t.start)
     if si is None:
         return t
     s_lo, s_hi = bounds[si]
-    event_after = start_char >= t.end
-    conj = rules.anchor_conj_re.match(text, t.end)
-    y_start = conj.end() if conj else t.end
+    x_lo, x_hi, y_lo, y_hi = _anchor_regions(text, t, s_lo, s_hi, rules)
+    in_x = x_lo <= start_char < x_hi
     usable = [x for x in timexes if x.value and x.anchor is None and x.kind not in ("vague", "dateline")]
-    if event_after:  # the anchor is X, before the expression
-        side = [x for x in usable if s_lo <= x.start and x.end <= t.start]
-        anchor = side[-1] if side else None
-        words = text[s_lo:t.start]
-    else:  # the anchor is Y, after it
-        side = [x for x in usable if t.end <= x.start and x.end <= s_hi]
-        anchor = side[0] if side else None
-        words = re.split(r"[,;]", text[y_start:s_hi], maxsplit=1)[0]
+    lo, hi = (y_lo, s_hi if x_hi <= t.start else y_hi) if in_x else (x_lo, x_hi)
+    side = [x for x in usable if lo <= x.start and x.end <= hi]
+    # the nearest date of the other side: Y's first, or X's last when X stands before the expression
+    anchor = (side[-1] if x_hi <= t.start else side[0]) if side and not in_x else (side[0] if side else None)
     value, precision = (anchor.value, anchor.precision) if anchor else (None, None)
-    if anchor is None and rules.story_anaphor_re.search(words):
+    if anchor is None and rules.story_anaphor_re.search(text[lo:hi]):
         value, precision = story_date(doc), "day"
-    sign = -1 if event_after else 1
+    sign = 1 if in_x else -1
     shifted = _shift(replace(t, offset_days=sign * t.offset_days, offset_months=sign * t.offset_months),
                      value, precision)
     return shifted if shifted is not None else t
@@ -1120,6 +1128,12 @@ def timexes_for_span(doc: Doc, start_char: int, end_char: int, *, speech_act: bo
         return []
     s_lo, s_hi = bounds[si]
     timexes = [_anchored(doc, t, bounds, timexes, start_char) if t.anchor == "clause" else t for t in timexes]
+    for t in timexes:  # an event inside the Y clause of "sehari setelah Y, X ..." is dated within Y only
+        if t.anchor == "clause" and s_lo <= t.start < s_hi:
+            _x_lo, _x_hi, y_lo, y_hi = _anchor_regions(text, t, s_lo, s_hi, rules)
+            if y_lo <= start_char < y_hi:
+                timexes = [x for x in timexes if x is t or not (s_lo <= x.start < s_hi) or y_lo <= x.start < y_hi]
+                break
     inside = [t for t in timexes if t.start < end_char and t.end > start_char]
     # a date inside the span but within a clause of its own ("meminta agar laga ... tahun depan") is not its
     own = [t for t in inside if not rules.inner_barrier_re.search(text[start_char:max(start_char, t.start)])]
