@@ -407,3 +407,25 @@ def test_place_scoped_body_then_its_official(full_nlp, text: str, body: str, per
     assert found.get(body) == "ORG", found
     assert found.get(person) == "PER", found
     assert [q.speaker_name for q in doc._.quotes] == [person]
+
+
+def test_credit_line_cues_come_from_the_data_file() -> None:
+    """The credit-line cue words live in linker.yaml (outlet_cues.credit_line)."""
+    from sorot.nlp.linker import credited_outlet, load_linker_data
+
+    cues = load_linker_data().raw["outlet_cues"]["credit_line"]
+    assert "disadur dari" in cues
+    assert credited_outlet("Disadur dari: tempo.co") == "tempo.co"
+    assert credited_outlet("(Dilansir dari Antara)") is not None
+    assert credited_outlet("Penulis: Rina Wulandari") is None
+
+
+def test_sentence_opening_ordinary_word_is_not_a_first_name(full_nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "Pendapat Hamdani" opening a sentence: the article writes "pendapatnya", so "Pendapat" is an
+    ordinary word and the person is Hamdani."""
+    doc = full_nlp(
+        "Hamdani dikenal sebagai ekonom yang kritis. Media sering mengutip pendapatnya. Pendapat Hamdani "
+        "yang tegas menjadi pegangan banyak mahasiswa."
+    )
+    names = {doc._.entities[s.kb_id_].name for s in doc.spans[MENTIONS_KEY] if s.label_ == "PER"}
+    assert names == {"Hamdani"}

@@ -351,3 +351,79 @@ def test_charges_sentence_after_police_spokesman_quote(nlp: Language) -> None:
         Want("Pelaku sudah kami tahan", "Riski Adrian", "kata", group="a"),
         Want("Pelaku dijerat Pasal 378", "Riski Adrian", "kata", group="a"),
     ])
+
+
+# ------------------------------------------------------------------ 6. long offices, ranks, junk names
+
+
+def test_capitalised_time_word_inside_an_office_name(nlp: Language) -> None:
+    """"Lalu" in "Direktur Lalu Lintas" is part of the office, not "last" (a time word ending the phrase)."""
+    text = ("“Kami menambah personel di jalur wisata selama libur panjang,” kata Direktur Lalu Lintas Polda "
+            "Bali Komisaris Besar Wayan Sudarsana kepada wartawan.")
+    check(nlp, text, [Want("Kami menambah personel", "Wayan Sudarsana", "kata")])
+
+
+def test_bracketed_rank_stays_in_the_speaker_phrase(nlp: Language) -> None:
+    text = ("“Dana nasabah dihimpun dengan skema piramida,” ujar Direktur Tindak Pidana Siber Bareskrim Polri "
+            "Brigjen (Pol) Hendra Kurniawan.")
+    check(nlp, text, [Want("Dana nasabah dihimpun", "Hendra Kurniawan", "ujar")])
+
+
+def test_given_name_before_a_linked_surname_belongs_to_it(nlp: Language) -> None:
+    text = ("“Kapal cadangan sudah kami siapkan,” kata Kepala Syahbandar Pelabuhan Merak Kolonel Dodi "
+            "Prasetyo di Cilegon.")
+    check(nlp, text, [Want("Kapal cadangan sudah", "Dodi Prasetyo", "kata")])
+
+
+def test_nya_does_not_follow_a_capitalised_ordinary_word(nlp: Language) -> None:
+    """A sentence opened by a capitalised ordinary word ("Kedua", "Berdasarkan") names nobody, so a
+    later "katanya" stays with the official who spoke."""
+    text = ("Wali Kota Bogor Dedie Rachim mengatakan dua gedung sekolah disiapkan untuk pengungsi. "
+            "Kedua RSUD menampung ratusan pasien. "
+            "“Kami akan tambah tenda darurat di lapangan kota,” katanya. "
+            "Berdasarkan Peraturan Daerah Nomor 5, setiap kelurahan wajib punya posko. "
+            "“Posko dibuka dua puluh empat jam,” ujarnya.")
+    check(nlp, text, [
+        Want("Kami akan tambah tenda", "Dedie Rachim", "katanya", group="a"),
+        Want("Posko dibuka", "Dedie Rachim", "ujarnya", group="a"),
+    ])
+
+
+def test_indefinite_subject_with_relative_clause_is_anonymous(nlp: Language) -> None:
+    """"Seorang dokter yang bertugas di rumah sakit itu mengatakan": the subject is the unnamed doctor,
+    not the hospital; "Ia" after it stays with that source."""
+    text = ("“Kami butuh pasokan oksigen tambahan,” kata Menteri Kesehatan Budi Gunadi Sadikin. "
+            "Seorang dokter yang bertugas di rumah sakit itu mengatakan bahwa stok oksigen hanya cukup "
+            "untuk dua hari. Ia menambahkan, apabila pasokan terlambat, pasien kritis harus dirujuk.")
+    check(nlp, text, [
+        Want("Kami butuh pasokan", "Budi Gunadi Sadikin", group="a"),
+        Want("stok oksigen hanya cukup", None, anonymous=True, group="b"),
+        Want("apabila pasokan terlambat", None, anonymous=True, group="b"),
+    ])
+
+
+def test_named_subject_with_relative_clause(nlp: Language) -> None:
+    text = ("Pelatih tim nasional Shin Tae-yong yang ditemui seusai latihan mengatakan bahwa semua pemain "
+            "dalam kondisi bugar menjelang laga melawan Vietnam.")
+    check(nlp, text, [Want("semua pemain dalam kondisi bugar", "Shin Tae-yong", "mengatakan")])
+
+
+def test_according_to_an_unnamed_official_then_ia(nlp: Language) -> None:
+    text = ("“Pemungutan suara berjalan damai,” kata Ketua KPU Hasyim Asy'ari. Menurut seorang pejabat KPU "
+            "yang enggan disebut namanya, penghitungan suara akan selesai pekan depan. Ia menyebut langkah "
+            "itu perlu agar hasil bisa diumumkan tepat waktu.")
+    check(nlp, text, [
+        Want("Pemungutan suara berjalan damai", "Hasyim Asy'ari", group="a"),
+        Want("penghitungan suara akan selesai", None, anonymous=True, group="b"),
+        Want("langkah itu perlu", None, anonymous=True, group="b"),
+    ])
+
+
+def test_indefinite_role_with_a_capitalised_adjective_is_anonymous(nlp: Language) -> None:
+    text = ("“Sanksi tambahan tidak akan mengubah apa pun,” kata Menteri Luar Negeri Iran Abbas Araghchi. "
+            "Seorang diplomat Eropa yang mengikuti sidang itu mengatakan bahwa resolusi akan diajukan pekan "
+            "depan.")
+    check(nlp, text, [
+        Want("Sanksi tambahan tidak", "Abbas Araghchi", group="a"),
+        Want("resolusi akan diajukan", None, anonymous=True, group="b"),
+    ])

@@ -506,6 +506,13 @@ class _DocRun:
                         ref.kind = "anonymous"
                         ref.end = j + 1
                     return ref
+                if y - 1 >= s0 and any(v.is_verb(t) for t in range(y + 1, j + 1)):
+                    # "Seorang dokter yang bertugas di rumah sakit itu mengatakan": the sentence opens with
+                    # the subject, the relative clause only describes it
+                    ref = self._np_left(y - 1, s0, allow_pp)
+                    if ref is not None and self._opens_sentence(ref.start):
+                        ref.end = j + 1
+                        return ref
                 break
         a = j
         while a >= s0 and self._np_token(a):
@@ -552,9 +559,11 @@ class _DocRun:
         if self._anonymous_in(a, b):
             return SpeakerRef(a, b, "anonymous")
         ents_here = self._ents_in(a, b)
+        seg0 = self._name_segment(a, b)
         if words[0] in lex.indefinites and not any(e.type == "PER" for e in ents_here) \
-                and self._name_segment(a, b) is None:
-            return SpeakerRef(a, b, "anonymous")  # "seorang pejabat NIS": an official nobody names
+                and (seg0 is None or len(seg0) == 1 and seg0[0] - 1 >= a and v.low[seg0[0] - 1] in lex.role_words):
+            # "seorang pejabat NIS", "seorang diplomat Barat": an official nobody names
+            return SpeakerRef(a, b, "anonymous")
         if b - a == 1:
             w = words[0]
             if w in lex.singular_pronouns:
@@ -585,6 +594,13 @@ class _DocRun:
                 return SpeakerRef(a, b, "named", [], name)
         if pers:
             last = pers[-1]
+            j = last.start
+            while (j - 1 >= a and v.ent_at[j - 1] < 0 and self._name_word(j - 1) and not self._common_word(j - 1)
+                   and v.low[j - 1] not in lex.rank_brackets):
+                j -= 1
+            if j < last.start and last.end - j <= 4 and not any(v.text[t].isupper() for t in range(j, last.start)):
+                # "Komisaris Besar Dodi Prasetyo" with only "Prasetyo" linked: the given name belongs to it
+                return SpeakerRef(a, b, "named", [], self._canonical_name([v.text[t] for t in range(j, last.end)], j))
             chosen = [e for e in pers[:-1] if self._coordinated(e, last)] + [last]
             return SpeakerRef(a, b, "entity", chosen)
         tail = self._person_after_place(a, hb) or self._swallowed_person(head_ents)
@@ -729,6 +745,8 @@ class _DocRun:
     def _seg_name(self, seg: list[int], a: int, b: int) -> str | None:
         """A person's name written in capitals that the linker did not catch ("Roland Manurung")."""
         v = self.v
+        while len(seg) > 1 and self._common_word(seg[0]):
+            seg = seg[1:]  # "Pendapat Azyumardi", "Kedua RIT": an ordinary word opens the run
         # a lone capitalised word directly before an entity is part of the body's name, not a person
         if len(seg) == 1 and seg[-1] + 1 < b and v.ent_at[seg[-1] + 1] >= 0:
             return None
@@ -750,7 +768,10 @@ class _DocRun:
     def _lower_words(self) -> set[str]:
         if self._lowers is None:
             v = self.v
-            self._lowers = {v.text[k] for k in range(v.n) if v.text[k][:1].islower()}
+            lowers = {v.text[k] for k in range(v.n) if v.text[k][:1].islower()}
+            # "pendapatnya", "hasilnya": the word under an enclitic is an ordinary word too
+            lowers |= {w[: -len(x)] for w in list(lowers) for x in self.lex.enclitics if w.endswith(x) and len(w) - len(x) >= 4}
+            self._lowers = lowers
         return self._lowers
 
     def _common_word(self, k: int) -> bool:
@@ -766,6 +787,9 @@ class _DocRun:
             return False
         if any(w in lex.institution_words or w in lex.place_nouns for w in words):
             return False  # "Puskesmas Cilincing" tagged as a person
+        lowers = self._lower_words()
+        if len(words) > 1 and (all(w in lowers for w in words) or words[0] in lowers and self._opens_sentence(e.start)):
+            return False  # "Undang-Undang Nomor", "Berdasarkan Undang-Undang": ordinary words tagged as a person
         if len(words) == 1:
             if self._common_word(e.start):
                 return False
@@ -790,7 +814,7 @@ class _DocRun:
                     or w in lex.document_nouns or w in lex.according_to or w in lex.prepositions
                     or w in lex.subordinators or w in lex.verb_coordinators or lex.post_cue(w) is not None
                     or lex.verb_class(w) is not None or w in lex.singular_pronouns or w in lex.plural_pronouns
-                    or w in lex.demonstratives)
+                    or w in lex.demonstratives or w in lex.indefinites)
 
     def _name_runs(self) -> list[tuple[int, list[str]]]:
         if self._names is None:
@@ -865,12 +889,17 @@ class _DocRun:
                     and m > k:
                 m += 1
                 continue
+            if w == "(" and m > k and m + 2 < v.n and v.low[m + 2] == ")" and v.low[m + 1] in lex.rank_brackets:
+                m += 3  # "Brigjen (Pol) Ani Rahayu": the bracket belongs to the rank
+                continue
             if w in lex.speaker_stops or (v.punct[m] and w not in ("-", "&", "/")):
                 break
             if lex.relay.match(v.low, m) or (v.is_verb(m) and (v.is_predicate(m) or lex.verb_class(w))):
                 break
-            if v.time[m] and v.is_cap(m) and m > k:
-                break
+            if v.time[m] and v.is_cap(m) and m > k and not (
+                m + 1 < end and v.is_cap(m + 1) and not v.time[m + 1] and v.ent_at[m + 1] < 0
+            ):
+                break  # "kata Budi Senin": a day; "Direktur Lalu Lintas Polda ...": a capitalised office name
             if self._name_word(m):
                 person = True
             m += 1
@@ -881,6 +910,14 @@ class _DocRun:
         t = m + 1 if m < v.n and v.low[m] == "," else m
         if ref is not None and t < v.n and v.low[t] == "yang" and self._anonymous_in(t, min(v.n, t + 8)):
             ref.kind = "anonymous"
+            for q in range(t, min(v.n, t + 8)):
+                ph = lex.anonymity.match(v.low, q)
+                if ph:  # the phrase runs to the end of the anonymity clause ("Menurut X yang enggan ..., ...")
+                    end_ph = q + len(ph)
+                    while end_ph < v.n and end_ph < q + len(ph) + 2 and v.low[end_ph].endswith("nya"):
+                        end_ph += 1  # "enggan disebut | namanya"
+                    ref.end = max(ref.end, end_ph)
+                    break
         return ref
 
     def _person_ahead(self, k: int) -> bool:
@@ -1631,9 +1668,11 @@ class _DocRun:
         if ref is None:
             return None
         if ref.kind == "named" and ref.name:
-            if strict and (len(ref.name.split()) < 2 or self.v.low[ref.start] in self._lower_words()
-                           and ref.start == self.v.sent_start(ref.start)):
-                return None
+            words = ref.name.split()
+            if strict and (len(words) < 2 or self.v.low[ref.start] in self._lower_words()
+                           and ref.start == self.v.sent_start(ref.start)
+                           or any(len(w) > 1 and w.isupper() for w in words)):
+                return None  # an acronym ("Kedua RIT") names a body, not a person
             return Resolved(None, ref.name, "PER")
         if ref.kind == "entity":
             pers = [e for e in ref.ents if e.type == "PER" and self._plausible_person(e)]

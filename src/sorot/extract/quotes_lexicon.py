@@ -50,6 +50,12 @@ def _words(values: Any) -> frozenset[str]:
     return frozenset(str(v).lower() for v in (values or []))
 
 
+def _section(data: dict[str, Any], key: str) -> dict[str, Any]:
+    """A nested mapping of quotes.yaml ({} when the file leaves it out)."""
+    value = data.get(key)
+    return value if isinstance(value, dict) else {}
+
+
 @dataclass(frozen=True)
 class QuoteLexicon:
     """Sets and phrase indexes built from quotes.yaml (see that file for what each list means)."""
@@ -113,6 +119,8 @@ class QuoteLexicon:
     prepositions: frozenset[str]
     verb_coordinators: frozenset[str]
     not_verbs: frozenset[str]
+    rank_brackets: frozenset[str] = field(default=frozenset())
+    enclitics: frozenset[str] = field(default=frozenset())
     all_marks: frozenset[str] = field(default=frozenset())
 
     @property
@@ -144,11 +152,13 @@ class QuoteLexicon:
 
 def from_mapping(data: dict[str, Any]) -> QuoteLexicon:
     """Build a lexicon from the parsed YAML mapping."""
-    marks = data.get("marks") or {}
-    double = marks.get("double") or {}
-    single = marks.get("single") or {}
-    verbs = data.get("speech_verbs") or {}
-    pronouns = data.get("pronouns") or {}
+    marks = _section(data, "marks")
+    double = _section(marks, "double")
+    single = _section(marks, "single")
+    verbs = _section(data, "speech_verbs")
+    pronouns = _section(data, "pronouns")
+    naming = _section(data, "naming_cues")
+    bodies = _section(data, "body_descriptions")
     lex = QuoteLexicon(
         double_open=frozenset(double.get("open") or []),
         double_close=frozenset(double.get("close") or []),
@@ -177,9 +187,9 @@ def from_mapping(data: dict[str, Any]) -> QuoteLexicon:
         relay_skip=_words(data.get("relay_skip")),
         anonymity=PhraseIndex(data.get("anonymity_phrases") or []),
         indefinites=_words(data.get("indefinites")),
-        naming_cues_agentive=_words((data.get("naming_cues") or {}).get("agentive")),
-        naming_cues_bare=_words((data.get("naming_cues") or {}).get("bare")),
-        naming_cues_active=_words((data.get("naming_cues") or {}).get("active")),
+        naming_cues_agentive=_words(naming.get("agentive")),
+        naming_cues_bare=_words(naming.get("bare")),
+        naming_cues_active=_words(naming.get("active")),
         anonymous_new_markers=_words(data.get("anonymous_new_markers")),
         singular_pronouns=_words(pronouns.get("singular")),
         plural_pronouns=_words(pronouns.get("plural")),
@@ -195,11 +205,10 @@ def from_mapping(data: dict[str, Any]) -> QuoteLexicon:
         role_compounds=frozenset((str(pair[0]).lower(), str(pair[1]).lower())
                                  for pair in data.get("role_compounds") or [] if len(pair) == 2),
         document_nouns=_words(data.get("document_nouns")),
-        body_heads=_words((data.get("body_descriptions") or {}).get("heads"))
-        | _words((data.get("body_descriptions") or {}).get("government")),
-        government_heads=_words((data.get("body_descriptions") or {}).get("government")),
+        body_heads=_words(bodies.get("heads")) | _words(bodies.get("government")),
+        government_heads=_words(bodies.get("government")),
         body_expansions={str(k).lower(): tuple(str(x).lower() for x in (vals or []))
-                         for k, vals in ((data.get("body_descriptions") or {}).get("expansions") or {}).items()},
+                         for k, vals in _section(bodies, "expansions").items()},
         title_triggers=_words(data.get("title_triggers")),
         max_label_words=int(data.get("max_label_words", 5)),
         subject_adverbs=_words(data.get("subject_adverbs")),
@@ -212,6 +221,8 @@ def from_mapping(data: dict[str, Any]) -> QuoteLexicon:
         prepositions=_words(data.get("prepositions")),
         verb_coordinators=_words(data.get("verb_coordinators")),
         not_verbs=_words(data.get("not_verbs")),
+        rank_brackets=_words(data.get("rank_brackets")),
+        enclitics=_words(data.get("enclitics")),
     )
     all_marks = (
         lex.double_open | lex.double_close | lex.double_either | lex.single_open | lex.single_close

@@ -130,6 +130,7 @@ class LinkerData:
     generic_org_nouns: set[str] = field(default_factory=set)
     initials_cues: set[str] = field(default_factory=set)
     place_scoped_bodies: set[str] = field(default_factory=set)
+    enclitics: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: str | Path = LINKER_DATA) -> LinkerData:
@@ -191,6 +192,7 @@ class LinkerData:
             generic_org_nouns=_lower_set(raw.get("generic_org_nouns") or []),
             initials_cues=_lower_set(raw.get("initials_cues") or []),
             place_scoped_bodies=_lower_set(raw.get("place_scoped_bodies") or []),
+            enclitics=tuple(str(x) for x in raw.get("enclitics") or ()),
         )
 
 
@@ -917,6 +919,13 @@ class EntityLinker:
             before = (start, end)
             while start < end and doc[start].text[:1].islower():
                 start += 1
+            if (
+                label == "PER"
+                and end - start >= 2
+                and doc[start].is_sent_start
+                and self._lower_elsewhere(doc, start)
+            ):
+                start += 1  # "Pendapat Azyumardi ...": the sentence's first word is an ordinary word
             while end > start and (
                 (doc[end - 1].text[:1].islower() and not _PARTICLE_NAME.match(doc[end - 1].text))
                 or (label != "EVENT" and doc[end - 1].like_num)
@@ -924,6 +933,16 @@ class EntityLinker:
                 end -= 1
             if (start, end) == before:
                 return start, end
+
+    def _lower_elsewhere(self, doc: Doc, i: int) -> bool:
+        """The article writes this capitalised word in lower case too, bare or under an enclitic
+        ("pendapatnya"): an ordinary word, not a name."""
+        lowers = doc.user_data.get("_sorot_lowers")
+        if lowers is None:
+            lowers = {t.text for t in doc if t.text[:1].islower()}
+            lowers |= {w[: -len(x)] for w in list(lowers) for x in self.data.enclitics if w.endswith(x)}
+            doc.user_data["_sorot_lowers"] = lowers
+        return doc[i].text.lower() in lowers
 
     def _plausible(self, doc: Doc, ctx: _DocContext, start: int, end: int, label: str, has_pos: bool) -> bool:
         """Is a NER span a name? Headline words, sentence-initial common words and people's
@@ -1112,7 +1131,12 @@ class EntityLinker:
             if not headed and (low in d.not_names or low in d.calendar):
                 i += 1
                 continue
-            if not headed and ctx.is_sent_start(i) and self._common_word(tok.text) and i not in person_at:
+            if (
+                not headed
+                and ctx.is_sent_start(i)
+                and (self._common_word(tok.text) or self._lower_elsewhere(doc, i))
+                and i not in person_at
+            ):
                 i += 1
                 continue
             j = self._extend(doc, i, covered, headed)
@@ -2009,13 +2033,20 @@ class EntityLinker:
         return j < len(doc) and normalize(doc[j].text) in d.outlet_after
 
 
+@lru_cache(maxsize=1)
+def _credit_line_pattern() -> re.Pattern[str]:
+    """The credit-line cue words of ``linker.yaml`` (outlet_cues.credit_line) as one pattern."""
+    cues = (load_linker_data().raw.get("outlet_cues") or {}).get("credit_line") or []
+    words = sorted((str(c) for c in cues), key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(re.escape(w) for w in cue.split()) for cue in words)
+    return re.compile(rf"(?i)\b(?:{alternatives})\s*:?\s*([^\s()]+(?:\s[^\s()]+){{0,3}})")
+
+
 def credited_outlet(text: str, gazetteer: Gazetteer | None = None) -> str | None:
     """The outlet a removed credit line names ("(sumber: cnnindonesia.com)", "Sumber: Reuters"), so
     the cleaner's removed pieces still count as credits: the domain as written, else the canonical
     name of a listed outlet."""
-    m = re.search(
-        r"(?i)\b(?:sumber|source|dikutip dari|dilansir dari)\s*:?\s*([^\s()]+(?:\s[^\s()]+){0,3})", text
-    )
+    m = _credit_line_pattern().search(text)
     if not m:
         return None
     found = m.group(1).strip(" .,;)")
