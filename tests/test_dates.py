@@ -138,6 +138,10 @@ ANCHORED: list[tuple[str, str | None, str, str | None]] = [
     ("Stadion itu ditutup pada Juni 2023. Dua hari kemudian, polisi memasang garis.",
      None, "Dua hari kemudian", None),  # days from a month: no value
     ("Dua hari kemudian, polisi memasang garis di lokasi.", "2024-03-06", "Dua hari kemudian", None),
+    ("Kapal tenggelam di Selat Bali pada 3 Maret 2024. 48 jam kemudian, penyelam menemukan bangkainya.",
+     None, "48 jam kemudian", "2024-03-05"),
+    ("Kapal tenggelam di Selat Bali pada 3 Maret 2024. Beberapa jam kemudian, nelayan melapor.",
+     None, "Beberapa jam kemudian", "2024-03-03"),
     ("Kapal ditambatkan pada 2 Mei 2024.\n\nLain paragraf.\n\nSehari kemudian, muatan dibongkar.",
      None, "Sehari kemudian", None),  # only the paragraph itself or the one before
 ]

@@ -465,7 +465,7 @@ def _anchor_of(name: str, m: re.Match[str], r: Rules) -> tuple[str, int, int] | 
         n = int(word)
     elif word in r.numbers:
         n = r.numbers[word]
-    elif size == 0:
+    elif unit in ("hour", "minute"):
         n = 0  # "beberapa jam sebelum ...": the same day
     else:
         return None
@@ -473,6 +473,10 @@ def _anchor_of(name: str, m: re.Match[str], r: Rules) -> tuple[str, int, int] | 
     anchor = "clause" if g.get("conj") else "previous"
     if unit == "month":
         return anchor, 0, sign * n * size
+    if unit == "hour":
+        return anchor, sign * (n * size // 24), 0
+    if unit == "minute":
+        return anchor, 0, 0
     return anchor, sign * n * size, 0
 
 
