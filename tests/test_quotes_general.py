@@ -427,3 +427,28 @@ def test_indefinite_role_with_a_capitalised_adjective_is_anonymous(nlp: Language
         Want("Sanksi tambahan tidak", "Abbas Araghchi", group="a"),
         Want("resolusi akan diajukan", None, anonymous=True, group="b"),
     ])
+
+
+def test_trailing_nya_skips_the_person_who_opens_the_reported_words(nlp: Language) -> None:
+    text = ("Wali Kota Bogor Dedie Rachim mengatakan pemerintah kota menyiapkan dapur umum di tiga kecamatan. "
+            "Menteri Sosial Tri Rismaharini juga dijadwalkan mengunjungi pengungsi pekan depan, tambahnya.")
+    check(nlp, text, [
+        Want("pemerintah kota menyiapkan", "Dedie Rachim", group="a"),
+        Want("Menteri Sosial Tri Rismaharini juga", "Dedie Rachim", "tambahnya", group="a"),
+    ])
+
+
+def test_body_with_apposition_after_a_dateline(nlp: Language) -> None:
+    """"<dateline> – <body>, <its description with 'nomor urut'>, menuding": the body speaks."""
+    text = ("MEKAR SARI – Aliansi Warga Peduli, tim relawan pasangan calon nomor urut 3 dalam Pilkada Kota "
+            "Mekar Sari, menuding petugas memindahkan kotak suara tanpa pengawasan saksi.")
+    check(nlp, text, [Want("petugas memindahkan kotak suara", "Aliansi Warga Peduli", "menuding")])
+
+
+def test_denial_through_a_spokesperson_whose_relative_clause_reports_speech(nlp: Language) -> None:
+    """"Moskow menolak tuduhan itu melalui juru bicara X, yang mengatakan bahwa ...": the reported words
+    are the spokesperson's; the denial itself has no content of its own."""
+    text = ("Moskow menolak tuduhan itu melalui juru bicara Kremlin Dmitry Peskov, yang mengatakan bahwa "
+            "latihan militer di perbatasan itu hanya bersifat defensif.")
+    check(nlp, text, [Want("latihan militer di perbatasan", "Dmitry Peskov", "mengatakan")],
+          absent=("tuduhan itu melalui",))

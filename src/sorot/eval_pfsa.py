@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -500,11 +501,27 @@ def _speaker_ok(gold: list[str], pred: set[str], titles: frozenset[str]) -> bool
 
 
 def _pred_words(q: Any, titles: frozenset[str]) -> set[str]:
-    """Name words of Sorot's canonical speaker, plus the title words of how the text names them."""
+    """Name words of Sorot's canonical speaker and of the gazetteer's other names for that person
+    ("Jokowi" for Joko Widodo), plus the title words of how the text names them."""
     words = _name_words((q.speaker_name or "").split(), titles)
+    for alias in _person_aliases(q.speaker_name or ""):
+        words |= _name_words(alias.split(), titles)
     text = (q.speaker_text or "").split()
     words |= {w.lower() for w in text if w.lower() in titles}
     return words
+
+
+@lru_cache(maxsize=4096)
+def _person_aliases(name: str) -> tuple[str, ...]:
+    """Every listed name of the gazetteer person whose canonical name is ``name`` (none if unlisted)."""
+    if not name:
+        return ()
+    from sorot.nlp.gazetteer import load_gazetteer
+
+    for entry in load_gazetteer().lookup(name):
+        if entry.type == "PER" and entry.name == name:
+            return tuple(dict.fromkeys([*entry.surface_forms(), *entry.exact_forms()]))
+    return ()
 
 
 def _collect_errors(report: PfsaReport, art_i: int, toks: list[str], gold: list[tuple[int, int]],

@@ -366,6 +366,8 @@ class _DocRun:
                     while p0 >= s0 and v.low[p0] != "," and not v.is_sent_end(p0):
                         p0 -= 1
                     pa, pb = p0 + 1, c0
+                    if pa == s0:
+                        pa = self._skip_dateline(pa, pb)  # "SUMBER JAYA – Koalisi X, tim ..., menuding"
                     if (pb > pa and self._chunk_has_verb(pa, pb) is None
                             and not all(v.low[t] in lex.leading_connectives or v.punct[t] for t in range(pa, pb))
                             and not self._is_relay_chunk(pa, pb) and pb - pa <= 12
@@ -1214,6 +1216,12 @@ class _DocRun:
                 if lex.relay.match(v.low, m + 1) or lex.post_cue(nxt) or nxt in ("sambil", "seraya", "sembari"):
                     b = m
                     break
+                if nxt == "yang" and any(lex.verb_class(v.low[t]) for t in range(m + 2, min(e, m + 4))):
+                    b = m  # "..., yang mengatakan bahwa ...": a relative clause reports someone else's words
+                    break
+            if lw in lex.channel_preps and m > k and m + 1 < e and (v.low[m + 1] in lex.role_words or v.ent_at[m + 1] >= 0):
+                b = m  # "membantah tuduhan itu melalui juru bicara X": who carried the denial, not its content
+                break
             if cut_verb is None and lw in lex.verb_coordinators and m > k and m + 1 < e \
                     and lex.verb_class(v.low[m + 1]):
                 cut_verb = m + 1  # "membantah tuduhan itu dan menuntut ...": maybe its own clause
@@ -1692,8 +1700,8 @@ class _DocRun:
                 last_speaker = p
                 break
         for p, r in reversed(self._salient_people()):
-            if p >= pos:
-                continue
+            if p >= pos or v.sent[p] == v.sent[pos] and v.low[pos].endswith("nya"):
+                continue  # "X juga dijadwalkan ..., tambahnya": X opens the reported words, not the speaker
             if p <= last_speaker or v.par[pos] - v.par[p] > 1:
                 break
             return [_copy(r)]

@@ -121,6 +121,7 @@ class QuoteLexicon:
     not_verbs: frozenset[str]
     rank_brackets: frozenset[str] = field(default=frozenset())
     enclitics: frozenset[str] = field(default=frozenset())
+    channel_preps: frozenset[str] = field(default=frozenset())
     all_marks: frozenset[str] = field(default=frozenset())
 
     @property
@@ -223,6 +224,7 @@ def from_mapping(data: dict[str, Any]) -> QuoteLexicon:
         not_verbs=_words(data.get("not_verbs")),
         rank_brackets=_words(data.get("rank_brackets")),
         enclitics=_words(data.get("enclitics")),
+        channel_preps=_words(data.get("channel_preps")),
     )
     all_marks = (
         lex.double_open | lex.double_close | lex.double_either | lex.single_open | lex.single_close
