@@ -429,3 +429,20 @@ def test_sentence_opening_ordinary_word_is_not_a_first_name(full_nlp) -> None:  
     )
     names = {doc._.entities[s.kb_id_].name for s in doc.spans[MENTIONS_KEY] if s.label_ == "PER"}
     assert names == {"Hamdani"}
+
+
+def test_holiday_word_inside_a_person_name(full_nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "Ramadhan" is a holiday after "menjelang" and a person's name in "Rizki Ramadhan" / "kata Ramadhan"."""
+    doc = full_nlp(
+        "Ketua Panitia Zakat Kota Medan Rizki Ramadhan meminta warga menyalurkan zakat lebih awal. "
+        "“Antrean biasanya memanjang,” kata Ramadhan. Pasar di Medan ramai menjelang Ramadhan."
+    )
+    found = [
+        (s.text, doc._.entities[s.kb_id_].name, s.label_)
+        for s in doc.spans[MENTIONS_KEY]
+        if "Ramadhan" in s.text
+    ]
+    assert found[0] == ("Rizki Ramadhan", "Rizki Ramadhan", "PER")
+    assert found[1] == ("Ramadhan", "Rizki Ramadhan", "PER")
+    assert found[2][2] == "EVENT"
+    assert [q.speaker_name for q in doc._.quotes if q.kind == "direct"] == ["Rizki Ramadhan"]

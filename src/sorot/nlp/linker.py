@@ -131,6 +131,7 @@ class LinkerData:
     initials_cues: set[str] = field(default_factory=set)
     place_scoped_bodies: set[str] = field(default_factory=set)
     enclitics: tuple[str, ...] = ()
+    event_context: set[str] = field(default_factory=set)
 
     @classmethod
     def load(cls, path: str | Path = LINKER_DATA) -> LinkerData:
@@ -193,6 +194,7 @@ class LinkerData:
             initials_cues=_lower_set(raw.get("initials_cues") or []),
             place_scoped_bodies=_lower_set(raw.get("place_scoped_bodies") or []),
             enclitics=tuple(str(x) for x in raw.get("enclitics") or ()),
+            event_context=_lower_set(raw.get("event_context") or []),
         )
 
 
@@ -338,6 +340,7 @@ class EntityLinker:
             cands += self._heuristic_cands(doc, ctx, cands)
         cands += self._place_cands(doc, ctx, cands)
         cands += self._initials_cands(doc, cands)
+        cands = self._names_with_holidays(doc, cands)
         chosen = self._resolve(doc, cands)
         chosen = [c for c in chosen if not self._generic_event(doc, c)]
         self._link_defined_abbreviations(doc, chosen)
@@ -796,6 +799,8 @@ class EntityLinker:
             inside = [k for k in known if k.start < end and k.end > start]
             if any(k.source == "dateline" for k in inside):
                 continue
+            if label == "PER":  # "Rizki Ramadhan": a holiday's name inside a person's name is part of it
+                inside = [k for k in inside if not self._holiday_in_name(doc, k)]
             text = doc[start:end].text
             entries = self.gaz.lookup(text)
             if entries:
@@ -1547,6 +1552,29 @@ class EntityLinker:
                 heads = [(tok, last)] * last + [tok.head if tok.head.i != tok.i else (tok, last)]
                 retokenizer.split(tok, orths, heads=heads)
 
+    def _names_with_holidays(self, doc: Doc, cands: list[Cand]) -> list[Cand]:
+        """ "Ahmad Ramadhan", "Rizki Ramadhan": a one-word holiday name inside a person's name the NER
+        found is part of that name, unless a calendar word stands before it ("bulan Ramadhan")."""
+        people = [c for c in cands if c.label == "PER" and c.source == "ner" and c.length >= 2]
+        if not people:
+            return cands
+        return [
+            c
+            for c in cands
+            if not (
+                self._holiday_in_name(doc, c) and any(p.start <= c.start and c.end <= p.end for p in people)
+            )
+        ]
+
+    def _holiday_in_name(self, doc: Doc, c: Cand) -> bool:
+        """A one-word holiday name ("Ramadhan") with no calendar word before it: it may be a name."""
+        return (
+            c.entry is not None
+            and c.entry.type == "EVENT"
+            and c.length == 1
+            and not (c.start > 0 and normalize(doc[c.start - 1].text) in self.data.event_context)
+        )
+
     def _generic_event(self, doc: Doc, c: Cand) -> bool:
         """ "Perang Dingin baru" is a new cold war, not the Cold War."""
         return (
@@ -1750,6 +1778,19 @@ class EntityLinker:
                 if same:
                     c.ref = self._nearest(same, c.start)
                     c.label = "PER"
+        # "kata Ramadhan" after "Brigjen Ahmad Ramadhan": a holiday's name that is this person's name
+        for c in chosen:
+            if (
+                c.entry is not None
+                and c.entry.type == "EVENT"
+                and c.length == 1
+                and c.ref is None
+                and any(r.start < c.start for r in parts.get(doc[c.start].text, []) if r is not c)
+                and not (c.start > 0 and normalize(doc[c.start - 1].text) in self.data.event_context)
+            ):
+                c.ref = self._nearest([r for r in parts[doc[c.start].text] if r.start < c.start], c.start)
+                c.entry = None
+                c.label = "PER"
         # "(Vladimir)" tagged on its own by the NER before "Putin"
         for c in chosen:
             if (
