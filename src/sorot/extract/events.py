@@ -187,6 +187,9 @@ class _DocRun:
         self.self_acting_words = tuple(str(w).lower() for w in acting.get("name_words") or ())
         self.self_targets = {str(k) for k in raw.get("self_target_kinds") or ()}
         self.merge_families = {str(f) for f in raw.get("merge_families") or ()}
+        patient = raw.get("patient_possessors") or {}
+        self.patient_types = {str(t) for t in patient.get("types") or ()}
+        self.patient_nouns = {str(w).lower() for w in patient.get("nouns") or ()}
         self.state_organ_kinds = {str(k) for k in raw.get("state_organ_kinds") or ()}
         self.kind_of = {info.name: (info.kind or "") for info in ents.values()}
         self.state_organ_words = tuple(str(w).lower() for w in raw.get("state_organ_words") or ())
@@ -1530,9 +1533,14 @@ class _DocRun:
         subj: list[Party] = []
         if t.cls in ("active", "passive") or t.light is not None:
             subj = self._subject(t.head, a)
+        patients: list[Party] = []
         if t.cls == "noun" and t.light is None:
-            # the possessor of an event noun is its agent ("ekspor senjata Pyongyang", "serangan Rusia")
+            # the possessor of an event noun is its agent ("ekspor senjata Pyongyang", "serangan Rusia") --
+            # unless it names the people it befalls ("penangkapan seorang jurnalis Belanda"): then it is the
+            # target and only "oleh" names the agent
             owner = self._parties(poss or direct)
+            if owner and self._patient_possessor(t, poss or direct, etype):
+                patients, owner = owner, []
             agent = prep_units.get("oleh")
             if agent:
                 owner_agent = self._parties(agent)
@@ -1558,7 +1566,7 @@ class _DocRun:
                     actors = self._parties(src_units)
                 if not actors and self._noun_is_predicate(t, a):
                     actors = self._clause_subject_for_noun(t, a)
-                targets = pp_targets()
+                targets = pp_targets() or patients
             pair = prep_units.get("antara")
             pair_ps: list[Party] = []
             if frame == "reciprocal" or etype == "AID":
@@ -1860,6 +1868,14 @@ class _DocRun:
             x += 1
         units, _ = self._units_right(x, b)
         return self._parties(units)
+
+    def _patient_possessor(self, t: Trig, units: list[Unit], etype: str) -> bool:
+        """True when an event noun's possessor phrase opens with a noun for the people or vessels it befalls
+        ("penangkapan seorang jurnalis Belanda", "penculikan warga Malaysia"): events.yaml patient_nouns."""
+        if etype not in self.patient_types or not units or not units[0]:
+            return False
+        v = self.v
+        return any(v.low[k] in self.patient_nouns for k in range(t.end, min(units[0][0].start, t.end + 4)))
 
     def _domestic(self, actor: Party, target: Party) -> tuple[Party, Party]:
         """Inside one state (a prosecutor and a court, an association and its government, a ministry and a
