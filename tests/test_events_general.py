@@ -443,6 +443,228 @@ CASES: list[tuple[str, str, list[Exp], list[tuple[str, str | None, str | None]]]
         [Exp("COERCE", "Sri Lanka", "India", "asserted")],
         [],
     ),
+    # ---------------------------------------------------------------- round 4: exercises, protests, force
+    (
+        "joint-exercise",
+        "Angkatan Laut Indonesia dan Australia menggelar latihan militer bersama di Laut Arafura.",
+        [Exp("COOPERATE", "Indonesia", "Australia", "asserted")],
+        [],
+    ),
+    (
+        "joint-patrol",
+        "Singapura dan Malaysia menggelar patroli gabungan di Selat Johor.",
+        [Exp("COOPERATE", "Singapore", "Malaysia", "asserted")],
+        [],
+    ),
+    (
+        "protest-note",
+        "Kementerian Luar Negeri Vietnam menyampaikan nota protes kepada China atas pembangunan pulau buatan "
+        "di Kepulauan Spratly.",
+        [Exp("ACCUSE", "Vietnam", "China", "asserted")],
+        [],
+    ),
+    (
+        "summon-ambassador",
+        "Kementerian Luar Negeri Belanda memanggil duta besar Iran setelah penangkapan seorang jurnalis "
+        "Belanda di Teheran.",
+        [Exp("ACCUSE", "Netherlands", "Iran", "asserted")],
+        [("COERCE", "Netherlands", None)],
+    ),
+    (
+        "rail-strike",
+        "Serikat Pekerja Kereta Api Inggris melakukan mogok kerja selama tiga hari.",
+        [Exp("PROTEST", "@Serikat Pekerja Kereta Api Inggris", None, "asserted")],
+        [],
+    ),
+    (
+        "party-demo",
+        "Partai Buruh berdemo di depan Istana Negara menolak kenaikan harga BBM.",
+        [Exp("PROTEST", "@Partai Buruh", None, "asserted")],
+        [],
+    ),
+    (
+        "asset-freeze",
+        "Kanada membekukan aset milik pejabat junta Myanmar.",
+        [Exp("SANCTION", "Canada", "Myanmar", "asserted")],
+        [],
+    ),
+    (
+        "recall-ambassador",
+        "Kolombia menarik duta besarnya dari Israel sebagai protes atas operasi militer di Gaza.",
+        [Exp("SANCTION", "Colombia", "Israel", "asserted")],
+        [],
+    ),
+    (
+        "deploy-warships",
+        "India mengerahkan kapal perang ke Laut Arab setelah serangan terhadap kapal dagang.",
+        [Exp("MOBILIZE", "India", None, "asserted")],
+        [],
+    ),
+    (
+        "alert-troops",
+        "Taiwan menyiagakan pasukan setelah China menggelar latihan di sekitar pulau itu.",
+        [Exp("MOBILIZE", "Taiwan", None, "asserted")],
+        [],
+    ),
+    (
+        "hijack",
+        "Militan Houthi membajak kapal kargo milik Jepang di Laut Merah.",
+        [Exp("COERCE", "@Houthi", "Japan", "asserted")],
+        [],
+    ),
+    (
+        "exchange-of-fire",
+        "Tentara Thailand dan Kamboja terlibat baku tembak di perbatasan kedua negara.",
+        [Exp("ASSAULT", "Thailand", "Cambodia", "asserted")],
+        [],
+    ),
+    (
+        "clash",
+        "Pasukan Armenia bentrok dengan pasukan Azerbaijan di wilayah perbatasan.",
+        [Exp("ASSAULT", "Armenia", "Azerbaijan", "asserted")],
+        [],
+    ),
+    (
+        "fight",
+        "Pakistan dan Afghanistan bertempur di perlintasan perbatasan Torkham.",
+        [Exp("ASSAULT", "Pakistan", "Afghanistan", "asserted")],
+        [],
+    ),
+    (
+        "killing",
+        "Serangan drone Rusia menewaskan empat warga sipil Ukraina di Odesa.",
+        [Exp("ASSAULT", "Russia", "Ukraine", "asserted")],
+        [],
+    ),
+    (
+        "storming",
+        "Pasukan Kolombia menyerbu markas kelompok pemberontak ELN di Arauca.",
+        [Exp("ASSAULT", "Colombia", "@ELN", "asserted")],
+        [],
+    ),
+    (
+        "hostage-taking",
+        "Kelompok bersenjata Abu Sayyaf menyandera lima nelayan Malaysia di perairan Sabah.",
+        [Exp("ASSAULT", "@Abu Sayyaf", "Malaysia", "asserted")],
+        [],
+    ),
+    (
+        "firing-at-protesters",
+        "Polisi Kenya menembaki para pengunjuk rasa di Nairobi.",
+        [Exp("ASSAULT", "Kenya", None, "asserted")],
+        [("PROTEST", "Kenya", None)],
+    ),
+    # ---------------------------------------------------------------- parties the gazetteer links
+    (
+        "unknown-force-acts-for-state",
+        "Pasukan Thailand menyerang pos tentara Myanmar di perbatasan.",
+        [Exp("ASSAULT", "Thailand", "Myanmar", "asserted")],
+        [],
+    ),
+    (
+        "commission-acts-for-union",
+        "Komisi Eropa mengecam Indonesia atas larangan ekspor nikel.",
+        [Exp("ACCUSE", "European Union", "Indonesia", "asserted")],
+        [("ACCUSE", "European Commission", "Indonesia")],
+    ),
+    (
+        "arrest-noun-possessor-is-target",
+        "Penangkapan nelayan Vietnam oleh China memicu protes.",
+        [Exp("COERCE", "China", "Vietnam", "asserted")],
+        [],
+    ),
+    # ---------------------------------------------------------------- common triggers per PLOVER type
+    (
+        "supply-grain",
+        "Rusia menyuplai gandum ke Mesir melalui Laut Hitam.",
+        [Exp("AID", "Russia", "Egypt", "asserted")],
+        [],
+    ),
+    (
+        "lend-funds",
+        "Jepang meminjamkan dana darurat kepada Sri Lanka.",
+        [Exp("AID", "Japan", "Sri Lanka", "asserted")],
+        [],
+    ),
+    (
+        "face-to-face",
+        "Presiden Prabowo bertatap muka dengan Perdana Menteri Anthony Albanese di Canberra.",
+        [Exp("CONSULT", "Indonesia", "Australia", "asserted")],
+        [],
+    ),
+    (
+        "solidarity",
+        "Indonesia menyatakan solidaritas dengan Turki setelah gempa besar.",
+        [Exp("SUPPORT", "Indonesia", "Turkey", "asserted")],
+        [],
+    ),
+    (
+        "recognition",
+        "Spanyol, Irlandia, dan Norwegia mengakui kemerdekaan Palestina.",
+        [
+            Exp("SUPPORT", "Spain", "Palestine", "asserted"),
+            Exp("SUPPORT", "Ireland", "Palestine", "asserted"),
+            Exp("SUPPORT", "Norway", "Palestine", "asserted"),
+        ],
+        [],
+    ),
+    (
+        "leave-bloc",
+        "Burkina Faso menarik diri dari ECOWAS.",
+        [Exp("RETREAT", "Burkina Faso", "@ECOWAS", "asserted")],
+        [],
+    ),
+    (
+        "surrender",
+        "Pemberontak Houthi menyerah kepada pasukan Arab Saudi.",
+        [Exp("RETREAT", "@Houthi", "Saudi Arabia", "asserted")],
+        [],
+    ),
+    (
+        "invite-to-act",
+        "Paus Fransiskus mengajak Israel dan Hamas untuk menghentikan pertempuran.",
+        [
+            Exp("REQUEST", "Vatican City", "Israel", "asserted"),
+            Exp("REQUEST", "Vatican City", "Hamas", "asserted"),
+        ],
+        [],
+    ),
+    (
+        "jibe",
+        "Presiden Brasil Lula menyindir Amerika Serikat soal tarif impor baja.",
+        [Exp("ACCUSE", "Brazil", "United States", "asserted")],
+        [],
+    ),
+    (
+        "bluff",
+        "Korea Utara menggertak Korea Selatan dengan latihan artileri di perbatasan.",
+        [Exp("THREATEN", "North Korea", "South Korea", "asserted")],
+        [],
+    ),
+    (
+        "travel-ban",
+        "Imigrasi Thailand mencekal dua warga Rusia yang dituduh menipu.",
+        [Exp("COERCE", "Thailand", "Russia", "asserted")],
+        [],
+    ),
+    (
+        "jailing",
+        "Polisi Myanmar memenjarakan jurnalis Jepang Toru Kubota.",
+        [Exp("COERCE", "Myanmar", "Japan", "asserted")],
+        [],
+    ),
+    (
+        "beating",
+        "Polisi Prancis menganiaya seorang warga Aljazair di Paris.",
+        [Exp("ASSAULT", "France", "Algeria", "asserted")],
+        [],
+    ),
+    (
+        "blast",
+        "Militan Houthi meledakkan kapal tanker Yunani di Laut Merah.",
+        [Exp("ASSAULT", "@Houthi", "Greece", "asserted")],
+        [],
+    ),
 ]
 
 
