@@ -573,6 +573,19 @@ CASES: list[tuple[str, str, list[Exp], list[tuple[str, str | None, str | None]]]
         [Exp("COERCE", "China", "Vietnam", "asserted")],
         [],
     ),
+    (
+        "veto-is-cast-in-the-council",
+        "Tiongkok memveto rancangan resolusi PBB tentang Myanmar.",
+        [Exp("REJECT", "China", "United Nations Security Council", "asserted")],
+        [("REJECT", "China", "United Nations")],
+    ),
+    (
+        "since-clause-has-its-own-subject",
+        "Presiden Joko Widodo bertemu Perdana Menteri Fumio Kishida. Sejak Jepang menyalurkan bantuan pangan "
+        "ke Indonesia, hubungan kedua negara membaik.",
+        [Exp("CONSULT", "Indonesia", "Japan", "asserted"), Exp("AID", "Japan", "Indonesia", "asserted")],
+        [("AID", "Indonesia", "Indonesia")],
+    ),
     # ---------------------------------------------------------------- common triggers per PLOVER type
     (
         "supply-grain",

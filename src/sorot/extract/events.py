@@ -1774,6 +1774,8 @@ class _DocRun:
                 actor, target = self._domestic(actor0, target0)
                 target = self._territory(target)
                 actor = self._acts_for_itself(etype, actor, target)
+                if target.actor in tr.target_as:
+                    target = replace(target, actor=tr.target_as[target.actor])
                 if (actor.actor is None and not incomplete) or actor.actor == target.actor:
                     continue
                 item_list: list[str | None] = [*items] or [None]

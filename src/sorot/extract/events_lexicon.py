@@ -140,6 +140,8 @@ class Trigger:
     status: str | None = None  # the least certain status the trigger itself implies ("memburu": potential)
     prep_only: bool = False  # the target is only ever named by a preposition ("melaporkan X ke Y": Y)
     trade: bool = False  # a sale or purchase: civilian goods traded are economic AID ("mengimpor beras")
+    # a target named by its parent body stands for the organ where the act happens ("memveto ... PBB": the UNSC)
+    target_as: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -291,6 +293,7 @@ def _entry_forms(entry: dict[str, Any], sets: dict[str, list[str]]) -> list[Form
         status=entry.get("status"),
         prep_only=bool(entry.get("prep_only", False)),
         trade=bool(entry.get("trade", False)),
+        target_as={str(k): str(v) for k, v in (entry.get("target_as") or {}).items()},
     )
     keep = bool(entry.get("keep_initial", False))
     names: list[str] = []
