@@ -452,3 +452,15 @@ def test_denial_through_a_spokesperson_whose_relative_clause_reports_speech(nlp:
             "latihan militer di perbatasan itu hanya bersifat defensif.")
     check(nlp, text, [Want("latihan militer di perbatasan", "Dmitry Peskov", "mengatakan")],
           absent=("tuduhan itu melalui",))
+
+
+def test_closing_and_message_cues(nlp: Language) -> None:
+    """"tutup X" (closing words) and "pesannya" (a message) attribute like "kata"."""
+    text = ("“Stok vaksin cukup sampai akhir tahun,” kata Kepala Dinas Kesehatan Kota Bogor Sri Nowo. "
+            "“Kami hanya memastikan distribusi tidak terlambat,” tutup Sri Nowo. "
+            "Menteri Kesehatan Budi Gunadi Sadikin mengatakan kampanye imunisasi dimulai Senin. "
+            "“Orang tua jangan ragu membawa anaknya ke puskesmas,” pesannya dalam siaran pers.")
+    check(nlp, text, [
+        Want("Kami hanya memastikan distribusi", "Sri Nowo", "tutup", group="a"),
+        Want("Orang tua jangan ragu", "Budi Gunadi Sadikin", "pesannya", group="b"),
+    ])
