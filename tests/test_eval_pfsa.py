@@ -187,9 +187,9 @@ def test_pfsa_test_split_targets(shared_dir: Path) -> None:
     nlp = build_nlp(["sorot_linker", "sorot_dates", "sorot_quotes"])
     report = evaluate_pfsa(path, nlp)
     assert report.articles >= 100
-    # regression floors at the measured levels (exact F1 0.931, speaker 0.923, CUE F1 0.931)
+    # regression floors at the measured levels (exact F1 0.931, speaker 0.929, CUE F1 0.934)
     assert report.sorot.exact.f1 >= 0.93
-    assert report.sorot.speaker.value >= 0.92
+    assert report.sorot.speaker.value >= 0.925
     assert report.sorot.cue.f1 >= 0.925
     assert report.sorot.exact.f1 > report.floor.exact.f1
     assert report.sorot.speaker.value > report.floor.speaker.value
