@@ -106,3 +106,30 @@ def test_clitic_cue_is_one_verb_token(nlp: Language) -> None:
 def test_model_size_under_budget() -> None:
     size = sum(p.stat().st_size for p in MODEL_DIR.parent.rglob("*") if p.is_file())
     assert size < 50 * 1024 * 1024
+
+
+def test_vectors_table_shares_rows_across_case(tmp_path: Path) -> None:
+    """training/vectors.py's word table: the floret vector of each frequent word, under its case forms too."""
+    import sys
+
+    import numpy as np
+    import spacy
+    from spacy.vectors import Vectors
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "training"))
+    from vectors import write_table
+
+    nlp = spacy.blank("id")
+    data = np.arange(200, dtype="float32").reshape(50, 4) / 200
+    floret = Vectors(strings=nlp.vocab.strings, mode="floret", data=data, minn=3, maxn=4, hash_count=2)
+    nlp.vocab.vectors = floret
+    nlp.to_disk(tmp_path / "floret")
+    lines = ["banjir melanda kota itu", "banjir surut di kota", "hakim membacakan putusan"]
+    write_table(tmp_path / "floret", lines, 2, tmp_path / "table")
+
+    table = spacy.load(tmp_path / "table").vocab
+    assert table.vectors.shape[0] == 2  # the two most frequent words: banjir, kota
+    assert table.vectors.mode == "default"
+    assert np.allclose(table.get_vector("Banjir"), table.get_vector("banjir"))
+    assert np.allclose(table.get_vector("KOTA"), floret.get_batch([nlp.vocab.strings.add("kota")])[0])
+    assert not table.has_vector("hakim")

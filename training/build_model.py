@@ -5,10 +5,13 @@
                                                         # result goes to training/output/quick_model)
 
 Steps
+  0. (--vectors only, an experiment that is not shipped) training/vectors.py: floret subword vectors (100 dims) trained on the raw text of the
+     training splits and kumparan (training/output/vectors/model), and a 30k-word table of them
   1. training/convert.py: datasets -> training/corpus/{train,dev}/*.spacy (seed 13 for every split/sample)
   2. training/train.py with training/configs/sorot.cfg (seed 0): one shared tok2vec, tagger (kumparan tagset), morphologizer (UPOS+features),
      parser and NER, trained jointly; the best checkpoint on the mixed dev set is kept
-  3. assemble: + sorot_sentences (rule-based sentences, first); the
+  3. assemble: + sorot_sentences (rule-based sentences, first); with --vectors the floret vectors are replaced
+     by the word table (the same vectors for frequent words, much faster to look up; see the model card); the
      stock spaCy scorers are written back into the config; saved to src/sorot/models/id_sorot
   4. training/evaluate.py: GSD/CSUI test from raw text, NER test splits -> src/sorot/models/scores.json
 
@@ -25,6 +28,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
@@ -39,7 +43,8 @@ OUTPUT = TRAINING / "output"
 MODELS = ROOT / "src" / "sorot" / "models"
 
 # The recipe (also recorded in the model's meta.json). Change here, not on the command line, for `make model`.
-RECIPE = {
+RECIPE: dict[str, Any] = {
+    "vectors": ["--dim", "100", "--bucket", "30000", "--epoch", "5", "--table", "30000"],
     "convert": [
         "--ud-repeat",
         "5",
@@ -58,7 +63,8 @@ RECIPE = {
 }
 NERP_STEPS = 3000
 
-QUICK = {
+QUICK: dict[str, Any] = {
+    "vectors": ["--dim", "100", "--bucket", "5000", "--epoch", "1", "--table", "2000"],
     "convert": [
         "--ud-repeat",
         "1",
@@ -78,8 +84,8 @@ def run(cmd: list[str]) -> None:
     subprocess.run(cmd, check=True, cwd=ROOT)
 
 
-def assemble(best: Path, target: Path, recipe: dict) -> None:
-    """The trained checkpoint + Sorot's rule components, saved as the shipped pipeline."""
+def assemble(best: Path, target: Path, recipe: dict, table: Path | None = None) -> None:
+    """The trained checkpoint + Sorot's rule components (+ the vectors table), saved as the shipped pipeline."""
     import sorot_training
     import spacy
 
@@ -87,6 +93,8 @@ def assemble(best: Path, target: Path, recipe: dict) -> None:
     from sorot.nlp import tokenizer  # noqa: F401
 
     nlp = spacy.load(best)
+    if table is not None:
+        nlp.vocab.vectors = spacy.load(table).vocab.vectors
     nlp.add_pipe("sorot_sentences", first=True)
     nlp.meta.update(
         {
@@ -123,6 +131,13 @@ def main() -> None:
     ap.add_argument(
         "--target", default=None, help="default: src/sorot/models/id_sorot (--quick: training/output)"
     )
+    ap.add_argument(
+        "--vectors",
+        action="store_true",
+        help="experiment V1: the shared tok2vec also reads the self-trained static vectors (no measurable gain, "
+        "-5%% speed, +13 MB; see the model card), output in training/output/vectors_model unless --target",
+    )
+    ap.add_argument("--skip-vectors", action="store_true", help="reuse training/output/vectors")
     ap.add_argument("--skip-convert", action="store_true")
     ap.add_argument("--skip-train", action="store_true")
     ap.add_argument("--skip-eval", action="store_true")
@@ -136,13 +151,21 @@ def main() -> None:
     py = sys.executable
     t0 = time.time()
     times = {}
+    vec_dir = OUTPUT / ("vectors_quick" if args.quick else "vectors")
+    if args.vectors and not args.skip_vectors:
+        run([py, str(TRAINING / "vectors.py"), *recipe["vectors"], "--out", str(vec_dir)])
+        times["vectors_s"] = round(time.time() - t0)
     if not args.skip_convert:
+        t = time.time()
         run([py, str(TRAINING / "convert.py"), *recipe["convert"]])
-        times["convert_s"] = round(time.time() - t0)
-    run_dir = OUTPUT / ("quick" if args.quick else "main")
+        times["convert_s"] = round(time.time() - t)
+    run_dir = OUTPUT / ("quick" if args.quick else ("main_vectors" if args.vectors else "main"))
     if not args.skip_train:
         t = time.time()
         overrides = [x for k, v in recipe["train"].items() for x in (f"--{k}", str(v))]
+        if args.vectors:
+            overrides += ["--paths.vectors", str(vec_dir / "model")]
+            overrides += ["--components.tok2vec.model.embed.include_static_vectors", "true"]
         run([py, str(TRAINING / "train.py"), str(CONFIG), str(run_dir), *overrides])
         times["train_s"] = round(time.time() - t)
     if args.nerp and not args.skip_train:
@@ -166,7 +189,9 @@ def main() -> None:
         target = Path(args.target)
     else:
         target = OUTPUT / "quick_model" if args.quick else MODELS / "id_sorot"
-    assemble(run_dir / "model-best", target, recipe)
+        if args.vectors and not args.quick:
+            target = OUTPUT / "vectors_model"
+    assemble(run_dir / "model-best", target, recipe, vec_dir / "table" if args.vectors else None)
     times["assemble_s"] = round(time.time() - t)
     if not args.skip_eval:
         t = time.time()
