@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from sorot.nlp.tokenizer import blank_pipeline, load_rules, place_first_words
+from sorot.nlp.tokenizer import blank_pipeline, load_rules, ordinary_words, place_first_words
 
 
 @pytest.fixture(scope="module")
@@ -153,3 +153,12 @@ def test_seed_articles_tokenize_cleanly(nlp: Language, seeds_dir) -> None:
         # every sentence that ends with a closing quote keeps it
         for sent in doc.sents:
             assert not sent.text.lstrip().startswith(('"', "”")) or len(sent) > 1
+
+
+def test_ordinary_words_see_the_host_under_an_enclitic(nlp: Language) -> None:
+    doc = nlp("Pendapat Hakim Surya dibacakan Senin. Menurut pendapatnya, putusan itu adil, entah apakah banding diajukan.")
+    words = ordinary_words(doc)
+    assert "pendapat" in words  # host of "pendapatnya": a sentence-opening "Pendapat" is no first name
+    assert "Surya" not in words and "surya" not in words
+    assert "apa" not in words  # hosts shorter than enclitic_min_host do not count
+    assert ordinary_words(doc) is words  # computed once per document

@@ -38,6 +38,7 @@ from sorot.contract import Quote
 from sorot.extract.quotes_lexicon import QuoteLexicon, load_lexicon
 from sorot.extract.quotes_view import DocView, EntRef
 from sorot.nlp import extensions  # noqa: F401  (registers the shared Doc extensions)
+from sorot.nlp.tokenizer import ordinary_words
 
 log = logging.getLogger(__name__)
 
@@ -141,7 +142,6 @@ class _DocRun:
         self.v = v
         self.lex = lex
         self._names: list[tuple[int, list[str]]] | None = None
-        self._lowers: set[str] | None = None
         self._consumed: set[int] = set()  # speech verbs whose clause is part of an earlier quote
         self._suspects: dict[int, bool] = {}
         self._relay_cache: dict[int, tuple[str | None, bool, bool]] = {}
@@ -767,14 +767,9 @@ class _DocRun:
         seg = self._name_segment(a, b)
         return self._seg_name(seg, a, b) if seg is not None else None
 
-    def _lower_words(self) -> set[str]:
-        if self._lowers is None:
-            v = self.v
-            lowers = {v.text[k] for k in range(v.n) if v.text[k][:1].islower()}
-            # "pendapatnya", "hasilnya": the word under an enclitic is an ordinary word too
-            lowers |= {w[: -len(x)] for w in list(lowers) for x in self.lex.enclitics if w.endswith(x) and len(w) - len(x) >= 4}
-            self._lowers = lowers
-        return self._lowers
+    def _lower_words(self) -> frozenset[str]:
+        """Words the article writes in lower case, bare or under an enclitic (shared with the linker)."""
+        return ordinary_words(self.v.doc)
 
     def _common_word(self, k: int) -> bool:
         """A capitalised word that the same article also writes in lower case ("Kembali", "Tak")."""

@@ -120,7 +120,6 @@ class QuoteLexicon:
     verb_coordinators: frozenset[str]
     not_verbs: frozenset[str]
     rank_brackets: frozenset[str] = field(default=frozenset())
-    enclitics: frozenset[str] = field(default=frozenset())
     channel_preps: frozenset[str] = field(default=frozenset())
     all_marks: frozenset[str] = field(default=frozenset())
 
@@ -223,7 +222,6 @@ def from_mapping(data: dict[str, Any]) -> QuoteLexicon:
         verb_coordinators=_words(data.get("verb_coordinators")),
         not_verbs=_words(data.get("not_verbs")),
         rank_brackets=_words(data.get("rank_brackets")),
-        enclitics=_words(data.get("enclitics")),
         channel_preps=_words(data.get("channel_preps")),
     )
     all_marks = (

@@ -47,6 +47,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sorot.nlp.extensions import EntityInfo, register_extensions
 from sorot.nlp.gazetteer import GazEntry, Gazetteer, load_gazetteer, normalize, project_id
+from sorot.nlp.tokenizer import ordinary_words
 
 LINKER_DATA = Path(__file__).resolve().parents[1] / "data" / "linker.yaml"
 MENTIONS_KEY = "sorot_mentions"
@@ -130,7 +131,6 @@ class LinkerData:
     generic_org_nouns: set[str] = field(default_factory=set)
     initials_cues: set[str] = field(default_factory=set)
     place_scoped_bodies: set[str] = field(default_factory=set)
-    enclitics: tuple[str, ...] = ()
     event_context: set[str] = field(default_factory=set)
 
     @classmethod
@@ -193,7 +193,6 @@ class LinkerData:
             generic_org_nouns=_lower_set(raw.get("generic_org_nouns") or []),
             initials_cues=_lower_set(raw.get("initials_cues") or []),
             place_scoped_bodies=_lower_set(raw.get("place_scoped_bodies") or []),
-            enclitics=tuple(str(x) for x in raw.get("enclitics") or ()),
             event_context=_lower_set(raw.get("event_context") or []),
         )
 
@@ -942,12 +941,7 @@ class EntityLinker:
     def _lower_elsewhere(self, doc: Doc, i: int) -> bool:
         """The article writes this capitalised word in lower case too, bare or under an enclitic
         ("pendapatnya"): an ordinary word, not a name."""
-        lowers = doc.user_data.get("_sorot_lowers")
-        if lowers is None:
-            lowers = {t.text for t in doc if t.text[:1].islower()}
-            lowers |= {w[: -len(x)] for w in list(lowers) for x in self.data.enclitics if w.endswith(x)}
-            doc.user_data["_sorot_lowers"] = lowers
-        return doc[i].text.lower() in lowers
+        return doc[i].text.lower() in ordinary_words(doc)
 
     def _plausible(self, doc: Doc, ctx: _DocContext, start: int, end: int, label: str, has_pos: bool) -> bool:
         """Is a NER span a name? Headline words, sentence-initial common words and people's
@@ -1781,12 +1775,9 @@ class EntityLinker:
         # "kata Ramadhan" after "Brigjen Ahmad Ramadhan": a holiday's name that is this person's name
         for c in chosen:
             if (
-                c.entry is not None
-                and c.entry.type == "EVENT"
-                and c.length == 1
-                and c.ref is None
+                c.ref is None
+                and self._holiday_in_name(doc, c)
                 and any(r.start < c.start for r in parts.get(doc[c.start].text, []) if r is not c)
-                and not (c.start > 0 and normalize(doc[c.start - 1].text) in self.data.event_context)
             ):
                 c.ref = self._nearest([r for r in parts[doc[c.start].text] if r.start < c.start], c.start)
                 c.entry = None

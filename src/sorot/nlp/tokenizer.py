@@ -282,6 +282,25 @@ class SentenceSplitter:
         return self
 
 
+_ORDINARY_KEY = "sorot.ordinary_words"
+
+
+def ordinary_words(doc: Doc) -> frozenset[str]:
+    """The words this article writes in lower case, bare or as the host of an enclitic ("pendapatnya" ->
+    "pendapat"). A capitalised one of them that opens a sentence is an ordinary word, not a name, and the
+    linker and the quote extractor must agree on that, so both ask here. Computed once per document."""
+    cached = doc.user_data.get(_ORDINARY_KEY)
+    if cached is None:
+        rules = load_rules()
+        enclitics = tuple(str(x) for x in rules.get("enclitics") or ())
+        min_host = int(rules.get("enclitic_min_host", 4))
+        lowers = {t.text for t in doc if t.text[:1].islower()}
+        hosts = {w[: -len(x)] for w in lowers for x in enclitics if w.endswith(x) and len(w) - len(x) >= min_host}
+        cached = frozenset(lowers | hosts)
+        doc.user_data[_ORDINARY_KEY] = cached
+    return cast(frozenset[str], cached)
+
+
 @Language.factory("sorot_sentences", default_config={"data_path": None})
 def make_sentence_splitter(nlp: Language, name: str, data_path: str | None) -> SentenceSplitter:
     """Factory for the ``sorot_sentences`` component."""
