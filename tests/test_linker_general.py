@@ -330,6 +330,22 @@ CASES: list[tuple[str, list[tuple[str, str]], list[str]]] = [
         [("Fumio Kishida", "PER"), ("Yoon Suk Yeol", "PER"), ("Japan", "GPE"), ("Tokyo", "GPE")],
         [],
     ),
+    # a state's troops, border guards and warships are composed into that state's force (linker.yaml bodies)
+    (
+        "Pasukan Kolombia menyerbu markas kelompok pemberontak di dekat perbatasan Venezuela.",
+        [("Armed Forces of Colombia", "ORG"), ("Venezuela", "GPE")],
+        [],
+    ),
+    (
+        "Penjaga Perbatasan Malaysia menahan 40 pekerja migran di Tebedu.",
+        [("Border Guard of Malaysia", "ORG")],
+        [],
+    ),
+    (
+        "Pasukan Dukungan Cepat (RSF) menguasai kota El Fasher.",
+        [("Rapid Support Forces", "ORG")],
+        ["Armed Forces of Sudan"],
+    ),
 ]
 
 

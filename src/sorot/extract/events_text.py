@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from sorot.extract.events_lexicon import Form, Lexicon
-from sorot.nlp.gazetteer import load_gazetteer
 
 QUOTE_CHARS = frozenset({'"', "“", "”", "„", "«", "»", "'", "‘", "’", "``", "''"})
 OPEN_QUOTES = frozenset({"“", "«", "„"})
@@ -82,10 +81,6 @@ class TextView:
                     ):
                         actor, name = inner.actor(), inner.name
                         break
-            if actor == info.name and not info.country and info.id.startswith("sorot:"):
-                # a body the gazetteer does not know, named "<armed force> <state>" ("Pasukan Thailand",
-                # "militer Filipina"): it acts for its state, as the shipped armed forces do
-                actor = self._force_of_state(ent.start, ent.end) or actor
             if info.type == "PER":
                 org = info.affiliations[0] if info.affiliations else actor
             else:
@@ -133,20 +128,6 @@ class TextView:
         self._match()
 
     # -- construction helpers -----------------------------------------------------------------------
-    def _force_of_state(self, start: int, end: int) -> str | None:
-        """The state of a "<force noun> <state name>" entity (events.yaml grammar.state_forces)."""
-        forces = self.lex.grammar.get("state_forces") or set()
-        words = self.low[start:end]
-        for k in range(min(3, len(words) - 1), 0, -1):
-            if " ".join(words[:k]) not in forces:
-                continue
-            rest = " ".join(self.text[start + k : end])
-            for entry in load_gazetteer().lookup(rest):
-                if entry.kind == "country":
-                    return entry.name
-            return None
-        return None
-
     def _is_dateline(self, start: int, end: int) -> bool:
         """ "JAKARTA - ..." / "Cianjur – ...": a place name opening a line before a dash."""
         if end >= self.n or self.text[end] not in DASHES:
