@@ -951,14 +951,26 @@ def _lead_range(doc: Doc, text: str, title: str) -> tuple[int, int] | None:
     return body[0][0], body[-1][1]
 
 
-_QUOTE_RE = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
+@lru_cache(maxsize=1)
+def _quotation_re() -> re.Pattern[str]:
+    """A double-quoted stretch of one paragraph, with the quotation marks of quotes.yaml (one source for
+    what counts as a quotation mark)."""
+    from sorot.extract.quotes_lexicon import load_lexicon
+
+    lex = load_lexicon()
+    either = sorted(m for m in lex.double_either if len(m) == 1)  # these close only what they opened
+    opens = "".join(sorted(m for m in lex.double_open if len(m) == 1))
+    closes = "".join(sorted(m for m in lex.double_close if len(m) == 1)) + "".join(either)
+    alternatives = [rf"[{re.escape(opens)}][^{re.escape(closes)}\n]*[{re.escape(closes)}]"]
+    alternatives += [rf"{re.escape(m)}[^{re.escape(m)}\n]*{re.escape(m)}" for m in either]
+    return re.compile("|".join(alternatives))
 
 
 def quote_ranges(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges of the direct quotations ("...", “...”), computed once per document."""
     cache = _doc_cache(doc)
     if "quotes" not in cache:
-        cache["quotes"] = [m.span() for m in _QUOTE_RE.finditer(str(cache["text"]))]
+        cache["quotes"] = [m.span() for m in _quotation_re().finditer(str(cache["text"]))]
     return list(cache["quotes"])
 
 

@@ -2398,7 +2398,7 @@ class _DocRun:
 
     def _date_all(self, cands: list[Cand]) -> None:
         """Date each candidate from the time expression governing its trigger: the time layer's public
-        ``doc._.timexes_at`` (see sorot.nlp.extensions), empty when no time layer is installed."""
+        ``doc._.timexes_at`` (see sorot.nlp.extensions)."""
         if cands:
             self._date_each(cands, self.doc)
 

@@ -107,11 +107,9 @@ def timexes_at(doc: Doc, start_char: int, end_char: int, *, speech_act: bool = F
     an undated event of the lead take the story's date. Also ``doc._.timexes_at(start, end, ...)``.
 
     This is the time layer's public interface for other components (its memo of sentence bounds, lead
-    and story date stays private to it). Without the time layer installed the answer is empty."""
-    try:
-        from sorot.extract.dates import timexes_for_span
-    except ImportError:  # a pipeline without the time layer: events stay undated
-        return []
+    and story date stays private to it)."""
+    from sorot.extract.dates import timexes_for_span  # the time layer imports this module: import late
+
     return timexes_for_span(doc, start_char, end_char, speech_act=speech_act, lead_fallback=lead_fallback)
 
 
