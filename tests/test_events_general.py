@@ -683,12 +683,9 @@ CASES: list[tuple[str, str, list[Exp], list[tuple[str, str | None, str | None]]]
 
 @pytest.fixture(scope="module")
 def real_nlp() -> Language:
-    try:
-        from sorot.runner import Analyzer
+    from sorot.runner import Analyzer
 
-        return Analyzer().nlp
-    except Exception as exc:  # noqa: BLE001 - the other layers may be mid-change; this test is about events
-        pytest.skip(f"full pipeline not available: {exc}")
+    return Analyzer().nlp  # a broken pipeline must fail these tests, not skip them
 
 
 def _show(events: list[Event]) -> list[tuple[str, str | None, str | None, str, str | None]]:
