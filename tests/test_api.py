@@ -42,3 +42,13 @@ def test_analyze_unreadable_path_raises_clear_error(tmp_path: Path) -> None:
     path.write_text("", encoding="utf-8")
     with pytest.raises(ValueError, match="empty"):
         sorot.analyze(path)
+
+
+@pytest.mark.slow
+def test_analyze_long_one_line_text_is_text_not_a_path() -> None:
+    # a one-paragraph article longer than a file name may be (255 bytes) once raised OSError from stat()
+    one_line = " ".join(ARTICLE.split("\n")) * 3
+    assert len(one_line) > 300 and "\n" not in one_line
+    doc = sorot.analyze(one_line)
+    assert doc.language == "id"
+    assert doc.source.path is None

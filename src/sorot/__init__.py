@@ -34,7 +34,7 @@ def analyze(text_or_path: str | Path) -> Document:
     """Analyse one article: a path to a file holding one article, or the article text itself."""
     analyzer = get_analyzer()
     candidate = Path(text_or_path) if isinstance(text_or_path, Path) or "\n" not in text_or_path else None
-    if candidate is not None and len(str(candidate)) < 4096 and candidate.exists():
+    if candidate is not None and _is_file(candidate):
         results = list(analyzer.analyze_paths([str(candidate)]))
         docs = [r for r in results if isinstance(r, Document)]
         if not docs:
@@ -42,3 +42,12 @@ def analyze(text_or_path: str | Path) -> Document:
             raise ValueError(f"{candidate}: {reason}")
         return docs[0]
     return analyzer.analyze_text(str(text_or_path))
+
+
+def _is_file(path: Path) -> bool:
+    """Whether ``path`` names an existing file; a one-line article is not a path, however long it is
+    (the OS refuses names over 255 bytes with an error instead of saying no)."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
