@@ -462,3 +462,35 @@ def test_holiday_word_inside_a_person_name(full_nlp) -> None:  # type: ignore[no
     assert found[1] == ("Ramadhan", "Rizki Ramadhan", "PER")
     assert found[2][2] == "EVENT"
     assert [q.speaker_name for q in doc._.quotes if q.kind == "direct"] == ["Rizki Ramadhan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "person"),
+    [
+        ("Camat Tobelo Utara Yusuf Abdullah menyebut jalan menuju desa itu rusak parah.", "Tobelo Utara",
+         "Yusuf Abdullah"),
+        ("Kepala Desa Sukamaju Ahmad Fauzi mengaku belum menerima bantuan dari pemerintah daerah.",
+         "Desa Sukamaju", "Ahmad Fauzi"),
+        ("Bupati Mamberamo Hulu Marthen Kogoya mengatakan jembatan itu putus sejak Senin.",
+         "Mamberamo Hulu", "Marthen Kogoya"),
+        ("Kapolres Lembah Hijau AKBP Rudi Santoso mengatakan empat orang ditahan.", "Lembah Hijau",
+         "Rudi Santoso"),
+    ],
+)
+def test_regional_office_place_then_holder(full_nlp, text: str, place: str, person: str) -> None:  # type: ignore[no-untyped-def]
+    """After a regional office the place the gazetteer lacks comes first, then the holder's name; the
+    holder speaks the quote."""
+    doc = full_nlp(text)
+    found = {s.text: s.label_ for s in doc.spans[MENTIONS_KEY]}
+    assert found.get(place) == "GPE", found
+    assert found.get(person) == "PER", found
+    assert [q.speaker_name for q in doc._.quotes] in ([], [person])
+
+
+def test_regional_office_before_a_two_word_name_keeps_it_whole(full_nlp) -> None:  # type: ignore[no-untyped-def]
+    """'Bupati Ahmad Fauzi' with no place: one word is not guessed to be a place unless the article
+    uses it on its own."""
+    doc = full_nlp("Bupati Ahmad Fauzi meresmikan pasar baru itu pada Senin pagi.")
+    found = {s.text: s.label_ for s in doc.spans[MENTIONS_KEY]}
+    assert found.get("Ahmad Fauzi") == "PER", found
+    assert "Ahmad" not in found

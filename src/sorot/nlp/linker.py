@@ -132,6 +132,8 @@ class LinkerData:
     initials_cues: set[str] = field(default_factory=set)
     place_scoped_bodies: set[str] = field(default_factory=set)
     event_context: set[str] = field(default_factory=set)
+    regional_roles: set[str] = field(default_factory=set)
+    place_tails: set[str] = field(default_factory=set)
 
     @classmethod
     def load(cls, path: str | Path = LINKER_DATA) -> LinkerData:
@@ -194,6 +196,8 @@ class LinkerData:
             initials_cues=_lower_set(raw.get("initials_cues") or []),
             place_scoped_bodies=_lower_set(raw.get("place_scoped_bodies") or []),
             event_context=_lower_set(raw.get("event_context") or []),
+            regional_roles=_lower_set((raw.get("regional_offices") or {}).get("roles") or []),
+            place_tails=_lower_set((raw.get("regional_offices") or {}).get("place_tails") or []),
         )
 
 
@@ -788,6 +792,9 @@ class EntityLinker:
             if self.data.label_map.get(e.label_) == "ORG" and e.end - e.start >= 2
         }
         ents = [part for e in ents for part in (self._split_org_person(doc, e, org_forms) or (e,))]
+        ner_places = [
+            Cand(e.start, e.end, "GPE", "ner") for e in ents if self.data.label_map.get(e.label_) in ("GPE", "LOC")
+        ]
         for ent in ents:
             label = self.data.label_map.get(ent.label_)
             if label is None:
@@ -801,6 +808,13 @@ class EntityLinker:
             if label == "PER":  # "Rizki Ramadhan": a holiday's name inside a person's name is part of it
                 inside = [k for k in inside if not self._holiday_in_name(doc, k)]
             text = doc[start:end].text
+            cut = None if inside or ctx.in_title[start] else self._regional_cut(doc, start, end, ner_places)
+            if cut is not None:  # "Bupati Halmahera Barat James Uang": the office's place, then its holder
+                out += [
+                    Cand(start, cut, "GPE", "ner", name=doc[start:cut].text),
+                    Cand(cut, end, "PER", "ner", name=doc[cut:end].text),
+                ]
+                continue
             entries = self.gaz.lookup(text)
             if entries:
                 entry = self._pick(entries)
@@ -816,6 +830,54 @@ class EntityLinker:
             if self._plausible(doc, ctx, start, end, label, has_pos):
                 out.append(Cand(start, end, label, "ner", name=text))
         return out
+
+    def _regional_office_before(self, doc: Doc, start: int) -> bool:
+        """Does a regional office ("Bupati", "Kepala Desa", "Kapolres") end just before ``start``?"""
+        return any(
+            normalize(doc[start - n : start].text) in self.data.regional_roles for n in range(1, min(3, start) + 1)
+        )
+
+    def _regional_cut(self, doc: Doc, start: int, end: int, cands: Iterable[Cand] = ()) -> int | None:
+        """Where the place ends in a name run after a regional office ("Bupati Halmahera Barat James Uang",
+        "Kepala Desa Sukamaju Ahmad Fauzi"): the office is held for a place, and news names the place
+        before the holder. The model's or the gazetteer's place boundary wins; otherwise the place is the
+        first word with the direction words after it, and a one-word place before a one-word name needs
+        the article to use one of them on its own elsewhere ("Bupati Ahmad Fauzi" is one name)."""
+        d = self.data
+        if end - start < 2 or not self._regional_office_before(doc, start):
+            return None
+        if any(e.type == "PER" for e in self.gaz.lookup(doc[start:end].text)):
+            return None
+        known = [c.end for c in cands if c.start == start and start < c.end < end and c.label in ("GPE", "LOC")]
+        listed = [
+            k
+            for k in range(end - 1, start, -1)
+            if any(e.type in ("GPE", "LOC") for e in self.gaz.lookup(doc[start:k].text))
+        ]
+        guessed = not known and not listed
+        if listed:
+            cut = max(listed)
+        else:
+            cut = max(known) if known else start + 1
+            if not known and normalize(doc[start].text) in d.place_heads and cut < end:
+                cut += 1  # "Kepulauan Sula", "Desa Sukamaju"
+            while cut < end and normalize(doc[cut].text) in d.place_tails:
+                cut += 1  # "Mamberamo Hulu", "Tobelo Utara": a direction word goes with the place
+        if cut >= end or end - cut > 4 or not self._name_like(doc, cut, end):
+            return None
+        if not all(_is_word_cap(doc[k]) for k in range(start, cut)):
+            return None
+        if guessed and cut - start == 1 and end - cut == 1:
+            place, person = doc[start].text, doc[cut].text
+            alone = any(
+                (t.text == place and (t.i + 1 >= len(doc) or doc[t.i + 1].text != person))
+                or (t.text == person and t.i > 0 and doc[t.i - 1].text != place)
+                for t in doc
+                if not start <= t.i < end
+            )
+            if not alone:
+                return None
+        return cut
 
     def _split_org_person(
         self, doc: Doc, ent: Span, org_forms: set[tuple[str, ...]]
@@ -878,6 +940,7 @@ class EntityLinker:
             and self._name_like(doc, start, end)
             and not any(doc[k].text.isupper() for k in range(start, end))
             and self._role_precedes(doc, start, known)
+            and not self._regional_office_before(doc, start)
         ):
             return "PER"
         return label
@@ -1147,6 +1210,11 @@ class EntityLinker:
             label = self._type_run(doc, ctx, start, end, person_at)
             if label is None:
                 continue
+            cut = self._regional_cut(doc, start, end, cands) if start in person_at else None
+            if cut is not None:  # "Bupati Halmahera Barat James Uang": the office's place, then its holder
+                out.append(Cand(start, cut, "GPE", "heur", name=doc[start:cut].text))
+                start, end = self._strip_span(doc, cut, end)  # "... AKBP Rudi Santoso": the rank is a title
+                label = "PER"
             text = doc[start:end].text
             if end - start == 1 and text in parts:
                 continue  # a surname of someone named in full: left to name-part coreference
