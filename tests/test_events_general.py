@@ -678,6 +678,40 @@ CASES: list[tuple[str, str, list[Exp], list[tuple[str, str | None, str | None]]]
         [Exp("ASSAULT", "@Houthi", "Greece", "asserted")],
         [],
     ),
+    # ---------------------------------------------------------------- bodies named by a bare common noun
+    (
+        "bare-police-after-named-police",
+        "Kapolda Sulawesi Tengah Irjen Agus Nugroho mengatakan kasus itu ditangani Kepolisian Daerah "
+        "Sulawesi Tengah. Polisi menahan lima warga Desa Torete pada Senin.",
+        [Exp("COERCE", "@Kepolisian Daerah Sulawesi Tengah", "Torete", "asserted")],
+        [],
+    ),
+    (
+        "bare-police-home-state",
+        "Polisi menangkap tiga tersangka pengedar narkoba di Surabaya, Jawa Timur, Selasa (4/6).",
+        [Exp("COERCE", "Indonesian National Police", None, "asserted")],
+        [],
+    ),
+    (
+        "bare-military-own-city",
+        "Pasukan Dukungan Cepat (RSF) menuduh militer Sudan melanggar gencatan senjata. Militer membombardir "
+        "permukiman warga di Khartoum dengan pesawat tempur.",
+        [Exp("ACCUSE", "Rapid Support Forces", "Sudan", "asserted"), Exp("ASSAULT", "Sudan", "Khartoum", "asserted")],
+        [("ASSAULT", "Rapid Support Forces", None)],
+    ),
+    (
+        "accused-bare-military",
+        "Juru bicara kelompok pemberontak menuduh militer Myanmar membombardir sebuah desa di Sagaing.",
+        [Exp("ASSAULT", "Myanmar", "@Sagaing", "asserted")],
+        [],
+    ),
+    (
+        "provincial-government-gives",
+        "Pemerintah Provinsi Jawa Tengah menggelar rapat darurat. Gubernur Jawa Tengah mengatakan "
+        "pemerintah provinsi akan mengucurkan dana Rp 15 miliar ke Kabupaten Demak.",
+        [Exp("AID", "Central Java", "Demak Regency", "planned")],
+        [("AID", "Indonesia", "Demak Regency")],
+    ),
 ]
 
 

@@ -163,3 +163,17 @@ def test_project_ids_are_stable_slugs() -> None:
     assert project_id("  Ned  Price ") == project_id("Ned Price")
     assert slugify("Volker Türk") == "volker-turk"
     assert normalize("Kim Jong–un") == normalize("kim jong-un")
+
+
+def test_indonesian_regencies_and_cities(gaz: Gazetteer) -> None:
+    """Second-level regions: every province has some, a regency sharing its name with a city takes only
+    the 'Kabupaten X' forms, and ambiguous bare names (common words) are not aliases."""
+    regions = [e for e in gaz if e.country == "Indonesia" and e.kind in ("regency", "city")]
+    assert len([e for e in regions if e.kind == "regency"]) >= 400
+    provinces = {e.name for e in gaz if e.country == "Indonesia" and e.kind == "province"}
+    assert {e.province for e in regions if e.province} >= provinces - {"Jakarta"}
+    assert [e.name for e in gaz.lookup("Halmahera Barat")] == ["West Halmahera Regency"]
+    assert [e.name for e in gaz.lookup("Kabupaten Bekasi")] == ["Bekasi Regency"]
+    assert {e.name for e in gaz.lookup("Bekasi")} == {"Bekasi"}
+    assert not [e for e in gaz.lookup("Bone") if e.kind == "regency"]  # 'bone' is also a word and a name
+    assert [e.name for e in gaz.lookup("Kabupaten Bone")] == ["Bone Regency"]

@@ -191,7 +191,18 @@ class _DocRun:
         self.patient_types = {str(t) for t in patient.get("types") or ()}
         self.patient_nouns = {str(w).lower() for w in patient.get("nouns") or ()}
         self.state_organ_kinds = {str(k) for k in raw.get("state_organ_kinds") or ()}
+        self.generic_bodies = [
+            {
+                "nouns": {str(w).lower() for w in spec.get("nouns") or ()},
+                "name_words": tuple(str(w).lower() for w in spec.get("name_words") or ()),
+                "kinds": {str(k) for k in spec.get("kinds") or ()},
+                "national": {str(k): str(x) for k, x in (spec.get("national") or {}).items()},
+                "state": bool(spec.get("state")),
+            }
+            for spec in raw.get("generic_bodies") or ()
+        ]
         self.kind_of = {info.name: (info.kind or "") for info in ents.values()}
+        self.country_of = {info.name: info.country for info in ents.values() if info.country}
         self.state_organ_words = tuple(str(w).lower() for w in raw.get("state_organ_words") or ())
         place_kinds = {str(k) for k in raw.get("place_kinds") or ()}
         # places, not parties: place kinds, LOC entities, and territories that belong to a state
@@ -753,6 +764,14 @@ class _DocRun:
                         # "Seoul mendesak Pyongyang untuk ... dan memperingatkan ...")
                         return self._parties(units)
                     adjacent = self._skip_right(j + 1, head, {"S", "T"}) >= head
+                    near = adjacent or all(
+                        v.cls[x] in ("S", "T") or v.cue[x] is not None for x in range(j + 1, head)
+                    )  # "pemerintah provinsi akan mengucurkan": a modal may stand between
+                    if takes_clause and not units and near and not (crossed and tr is not None):
+                        # "menuduh militer membombardir ...": a body named by a bare noun
+                        generic = self._generic_body(start, j + 1, head)
+                        if generic:
+                            return self._at(generic, start)
                     if takes_clause and not units and adjacent and v.low[before] in self.lex.reporting_before:
                         # "X mengatakan federasi telah ...": the speaker's own body, else nobody named
                         return self._at(self._org_noun(start, j, before, a), start)
@@ -760,6 +779,8 @@ class _DocRun:
                     continue
                 if units and (led or bc in ("START", "B", ",", "C", "END", "Q", "L", "-", "N")):
                     return self._parties(units)
+                if not units and bc in ("START", "B", ",", "C", "END", "Q", "L", "-"):
+                    return self._at(self._generic_body(start, j + 1, head), start)
                 return []
             if c == "V":
                 j -= 1
@@ -814,6 +835,44 @@ class _DocRun:
                 prev = self.sent_subject.get(si - 1) or []
                 return [replace(p, pronoun=True, at=a) for p in prev[:2]]
         return []
+
+    def _generic_body(self, start: int, end: int, head: int) -> list[Party]:
+        """A subject that names a body by a bare common noun ("Polisi", "militer", "pemerintah provinsi"):
+        the nearest body of that kind named before ``head`` (``generic_bodies`` in events.yaml), else the
+        national body of the home state or the home state itself."""
+        v = self.v
+        words = [v.low[k] for k in range(start, end) if v.low[k] not in ("itu", "tersebut", "para", "sejumlah")]
+        phrase = " ".join(words)
+        spec = next((s for s in self.generic_bodies if phrase in s["nouns"]), None)
+        if spec is None:
+            return []
+        name_words, kinds = spec["name_words"], spec["kinds"]
+        for m in reversed(v.mentions):
+            if m.start >= head:
+                continue
+            low = m.name.lower()
+            if (kinds and m.kind in kinds) or (name_words and any(w in low for w in name_words)):
+                found = self._parties([[m]])
+                if found:
+                    return [replace(p, pronoun=True) for p in found]
+        home = self._home_country()
+        if home is None:
+            return []
+        national = spec["national"].get(home)
+        if national:
+            return [Party(home, national, start, pronoun=True, org=national)]
+        if spec["state"]:
+            return [Party(home, home, start, pronoun=True)]
+        return []
+
+    def _home_country(self) -> str | None:
+        """The state the article is about: the one its mentions act for most often."""
+        counts: dict[str, int] = {}
+        for m in self.v.mentions:
+            state = m.actor if m.actor in self.states else self.country_of.get(m.name)
+            if state:
+                counts[state] = counts.get(state, 0) + 1
+        return max(counts, key=lambda a: (counts[a], -len(a)), default=None)
 
     def _only_adjuncts(self, a: int, head: int) -> bool:
         """True when tokens [a, head) hold only prepositional phrases, time words and conjunctions."""
@@ -1751,9 +1810,11 @@ class _DocRun:
             mode = modes[0] if modes else None
             if tr.trade and mode != "military":
                 mode = "economic"  # goods bought and sold are trade, whatever relief they could also be
-        if etype == "ASSAULT" and mode is None:
+        if etype == "ASSAULT":
             with_units = [i for i in items if i in lex.items and lex.items[i].assault_mode]
-            mode = lex.items[with_units[0]].assault_mode if with_units else None
+            used = lex.items[with_units[0]].assault_mode if with_units else None
+            if mode is None or (mode == "explosives" and used == "aerial"):
+                mode = used or mode  # bombs dropped from aircraft are an air strike
         if etype not in lex.modes_for:
             mode = None
         if etype not in lex.items_for:
@@ -1776,6 +1837,8 @@ class _DocRun:
                 actor = self._acts_for_itself(etype, actor, target)
                 if target.actor in tr.target_as:
                     target = replace(target, actor=tr.target_as[target.actor])
+                if etype in ("ASSAULT", "COERCE") and actor.actor and actor.actor == target.actor:
+                    target = self._home_place(target)
                 if (actor.actor is None and not incomplete) or actor.actor == target.actor:
                     continue
                 item_list: list[str | None] = [*items] or [None]
@@ -1905,6 +1968,14 @@ class _DocRun:
             return replace(target, actor=m.name)
         return target
 
+    def _home_place(self, target: Party) -> Party:
+        """A state's forces striking or raiding a place of their own state ("militer membombardir permukiman
+        di Khartoum", "junta menyerang desa di Sagaing"): the place itself is on the receiving end."""
+        m = self.v.mention(target.pos) if 0 <= target.pos < self.v.n else None
+        if m is not None and m.name in self.places:
+            return replace(target, actor=m.name)
+        return target
+
     def _state_organ(self, org: str) -> bool:
         """A ministry, agency, armed force or government that acts for its state (events.yaml)."""
         if self.kind_of.get(org, "") in self.state_organ_kinds:
@@ -1994,7 +2065,9 @@ class _DocRun:
             return ("ke", "kepada", "untuk", "bagi", "menuju")
         if frame == "reciprocal":
             return ("dengan",)
-        if etype in ("ASSAULT", "COERCE"):
+        if etype == "ASSAULT":
+            return ("ke", "terhadap", "atas", "di")  # "membombardir permukiman di Khartoum": where it hits
+        if etype == "COERCE":
             return ("ke", "terhadap", "atas")
         if etype in ("MOBILIZE", "PROTEST"):
             return ("terhadap",)
@@ -2276,7 +2349,8 @@ class _DocRun:
     def _complete_transfers(self) -> None:
         """A transfer named with one side only ("amunisi telah dikirim ke Rusia", "Pyongyang dapat mengirim
         12.000 tentara") takes the other side from the document's other transfers, when they name exactly
-        one; otherwise it is dropped -- never guessed."""
+        one (those of the same giver first, then all of them: "pemerintah provinsi akan mengucurkan dana" in a
+        story where all aid goes to one flooded regency); otherwise it is dropped -- never guessed."""
         complete = [c for c in self.cands if c.type == "AID" and not c.incomplete and c.actor and c.target]
         kept: list[Cand] = []
         for c in self.cands:
@@ -2289,6 +2363,9 @@ class _DocRun:
                     c.actor = options.pop()
             elif c.target is None and c.actor is not None:
                 options = {x.target for x in complete if x.actor == c.actor}
+                if not options:
+                    # another giver, the same story: the one recipient every other transfer goes to
+                    options = {x.target for x in complete}
                 if len(options) == 1:
                     c.target = options.pop()
             if c.actor and c.target and c.actor != c.target:

@@ -107,6 +107,7 @@ class GazEntry:
     aliases_en: list[str] = field(default_factory=list)
     abbrev: list[str] = field(default_factory=list)
     country: str | None = None
+    province: str | None = None  # a regency's or city's first-level region
     capital: str | None = None
     metonym_of: str | None = None
     roles: list[Role] = field(default_factory=list)
@@ -323,6 +324,7 @@ def _entry_from_raw(raw: dict[str, Any], defaults: dict[str, Any], source: str) 
         aliases_en=[str(a) for a in aliases.get("en") or []],
         abbrev=[str(a) for a in merged.get("abbrev") or []],
         country=merged.get("country"),
+        province=merged.get("province"),
         capital=merged.get("capital"),
         metonym_of=merged.get("metonym_of"),
         roles=roles,
