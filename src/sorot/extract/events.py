@@ -66,6 +66,17 @@ class Party:
     org: str | None = None  # the body itself, for events inside one state
 
 
+@dataclass(frozen=True)
+class GenericBody:
+    """A kind of body named by a bare noun (``generic_bodies`` in events.yaml)."""
+
+    nouns: frozenset[str]
+    name_words: tuple[str, ...]
+    kinds: frozenset[str]
+    national: dict[str, str]
+    state: bool
+
+
 @dataclass
 class Trig:
     """A trigger occurrence in a sentence."""
@@ -192,13 +203,13 @@ class _DocRun:
         self.patient_nouns = {str(w).lower() for w in patient.get("nouns") or ()}
         self.state_organ_kinds = {str(k) for k in raw.get("state_organ_kinds") or ()}
         self.generic_bodies = [
-            {
-                "nouns": {str(w).lower() for w in spec.get("nouns") or ()},
-                "name_words": tuple(str(w).lower() for w in spec.get("name_words") or ()),
-                "kinds": {str(k) for k in spec.get("kinds") or ()},
-                "national": {str(k): str(x) for k, x in (spec.get("national") or {}).items()},
-                "state": bool(spec.get("state")),
-            }
+            GenericBody(
+                nouns=frozenset(str(w).lower() for w in spec.get("nouns") or ()),
+                name_words=tuple(str(w).lower() for w in spec.get("name_words") or ()),
+                kinds=frozenset(str(k) for k in spec.get("kinds") or ()),
+                national={str(k): str(x) for k, x in (spec.get("national") or {}).items()},
+                state=bool(spec.get("state")),
+            )
             for spec in raw.get("generic_bodies") or ()
         ]
         self.kind_of = {info.name: (info.kind or "") for info in ents.values()}
@@ -843,10 +854,10 @@ class _DocRun:
         v = self.v
         words = [v.low[k] for k in range(start, end) if v.low[k] not in ("itu", "tersebut", "para", "sejumlah")]
         phrase = " ".join(words)
-        spec = next((s for s in self.generic_bodies if phrase in s["nouns"]), None)
+        spec = next((s for s in self.generic_bodies if phrase in s.nouns), None)
         if spec is None:
             return []
-        name_words, kinds = spec["name_words"], spec["kinds"]
+        name_words, kinds = spec.name_words, spec.kinds
         for m in reversed(v.mentions):
             if m.start >= head:
                 continue
@@ -858,10 +869,10 @@ class _DocRun:
         home = self._home_country()
         if home is None:
             return []
-        national = spec["national"].get(home)
+        national = spec.national.get(home)
         if national:
             return [Party(home, national, start, pronoun=True, org=national)]
-        if spec["state"]:
+        if spec.state:
             return [Party(home, home, start, pronoun=True)]
         return []
 
