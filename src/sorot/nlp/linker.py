@@ -134,6 +134,7 @@ class LinkerData:
     event_context: set[str] = field(default_factory=set)
     regional_roles: set[str] = field(default_factory=set)
     place_tails: set[str] = field(default_factory=set)
+    regional_fillers: set[str] = field(default_factory=set)
 
     @classmethod
     def load(cls, path: str | Path = LINKER_DATA) -> LinkerData:
@@ -198,6 +199,7 @@ class LinkerData:
             event_context=_lower_set(raw.get("event_context") or []),
             regional_roles=_lower_set((raw.get("regional_offices") or {}).get("roles") or []),
             place_tails=_lower_set((raw.get("regional_offices") or {}).get("place_tails") or []),
+            regional_fillers=_lower_set((raw.get("regional_offices") or {}).get("fillers") or []),
         )
 
 
@@ -241,6 +243,9 @@ class Cand:
             c = c.ref
             seen += 1
         return c
+
+
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 
 
 def _is_cap(token: Token) -> bool:
@@ -579,6 +584,17 @@ class EntityLinker:
         for k in ner_per:
             if start + 1 < k < end:
                 return k
+        if any(normalize(t.text) in self.data.roles for t in doc[max(0, start - 6) : start]):
+            # "Direktur SDM PT Sinar Cakra Elektrindo Hendro Gunawan ... tegas Hendro": after a role, a
+            # two- or three-word tail whose first or last word the article uses on its own is the person
+            for cut in range(max(start + 2, end - 3), end - 1):
+                words = {doc[cut].text, doc[end - 1].text}
+                alone = any(
+                    t.text in words and not start <= t.i < end and (t.i + 1 >= len(doc) or not _is_word_cap(doc[t.i + 1]))
+                    for t in doc
+                )
+                if alone and self._name_like(doc, cut, end):
+                    return cut
         for cut in range(end - 1, start + 1, -1):
             if any(e.type == "ORG" for e in self.gaz.lookup(doc[start:cut].text)):
                 rest = end - cut
@@ -808,7 +824,10 @@ class EntityLinker:
             if label == "PER":  # "Rizki Ramadhan": a holiday's name inside a person's name is part of it
                 inside = [k for k in inside if not self._holiday_in_name(doc, k)]
             text = doc[start:end].text
-            cut = None if inside or ctx.in_title[start] else self._regional_cut(doc, start, end, ner_places)
+            only_place = all(
+                k.start == start and (k.entry.type if k.entry else k.label) in ("GPE", "LOC") for k in inside
+            )
+            cut = None if not only_place or ctx.in_title[start] else self._regional_cut(doc, start, end, ner_places)
             if cut is not None:  # "Bupati Halmahera Barat James Uang": the office's place, then its holder
                 out += [
                     Cand(start, cut, "GPE", "ner", name=doc[start:cut].text),
@@ -833,6 +852,8 @@ class EntityLinker:
 
     def _regional_office_before(self, doc: Doc, start: int) -> bool:
         """Does a regional office ("Bupati", "Kepala Desa", "Kapolres") end just before ``start``?"""
+        while start > 0 and normalize(doc[start - 1].text) in self.data.regional_fillers:
+            start -= 1  # "Gubernur wilayah Saratov ...", "Bupati Kabupaten ..."
         return any(
             normalize(doc[start - n : start].text) in self.data.regional_roles for n in range(1, min(3, start) + 1)
         )
@@ -1075,8 +1096,11 @@ class EntityLinker:
             if a < b and not ctx.in_title[a] and self._name_like(doc, a, b):
                 part_label = self._retype(doc, a, b, label, known)
                 after_place = any(k.end == a and k.label == "GPE" for k in inside)
+                after_company = any(k.end == a and k.kind == "company" for k in inside)
                 if part_label in ("GPE", "LOC") and after_place and 2 <= b - a <= 4:
                     part_label = "PER"  # "blogger militer Ukraina Taras Melnyk"
+                elif part_label == "ORG" and after_company and 2 <= b - a <= 4:
+                    part_label = "PER"  # "Direktur SDM PT Sinar Cakra Elektrindo Hendro Gunawan"
                 if part_label is not None:
                     out.append(Cand(a, b, part_label, "ner", name=doc[a:b].text))
             i = j
@@ -1210,7 +1234,16 @@ class EntityLinker:
             label = self._type_run(doc, ctx, start, end, person_at)
             if label is None:
                 continue
-            cut = self._regional_cut(doc, start, end, cands) if start in person_at else None
+            if (
+                start in person_at
+                and end - start >= 2
+                and _ACRONYM.match(doc[start].text)
+                and normalize(doc[start].text) not in d.titles
+                and self._name_like(doc, start + 1, end)
+            ):  # "Ketua Umum HPPN Sutrisno Hadiwijoyo": the body's acronym, then its officer
+                out.append(Cand(start, start + 1, "ORG", "heur", name=doc[start].text))
+                start += 1
+            cut = self._regional_cut(doc, start, end, cands)
             if cut is not None:  # "Bupati Halmahera Barat James Uang": the office's place, then its holder
                 out.append(Cand(start, cut, "GPE", "heur", name=doc[start:cut].text))
                 start, end = self._strip_span(doc, cut, end)  # "... AKBP Rudi Santoso": the rank is a title
