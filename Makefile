@@ -22,7 +22,7 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(VENV)/bin/pytest -q
 
-## Score the pipeline on every gold set: ../shared/gold/seeds, examples/gold/corpus, examples/gold/varied
+## Score the pipeline on every gold set: ../shared/gold/seeds, examples/gold/corpus, examples/gold/varied, dev, dev3
 eval: $(STAMP)
 	mkdir -p out
 	$(VENV)/bin/sorot analyze ../shared/seeds --jsonl out/seeds.jsonl --quiet
@@ -33,6 +33,8 @@ eval: $(STAMP)
 	$(VENV)/bin/sorot eval --gold examples/gold/varied --pred out/varied.jsonl
 	$(VENV)/bin/sorot analyze examples/dev --jsonl out/dev.jsonl --quiet
 	$(VENV)/bin/sorot eval --gold examples/gold/dev --pred out/dev.jsonl
+	$(VENV)/bin/sorot analyze examples/dev3 --jsonl out/dev3.jsonl --quiet
+	$(VENV)/bin/sorot eval --gold examples/gold/dev3 --pred out/dev3.jsonl
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests benchmarks training

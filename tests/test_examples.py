@@ -21,7 +21,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 SHARED = (ROOT / ".." / "shared").resolve()
-SETS = ("corpus", "varied", "dev")
+SETS = ("corpus", "varied", "dev", "dev3")
 
 ENTITY_TYPES = {"PER", "ORG", "GPE", "LOC", "NORP", "EVENT"}
 EVENT_TYPES = {
