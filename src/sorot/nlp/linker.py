@@ -581,9 +581,6 @@ class EntityLinker:
         for it ("Ketua Koperasi Pedagang X Zulkifli Rasyid", "Dirut PT Kereta Api Indonesia Didiek
         Hartantyo"). End it where the statistical NER starts a person, or after the longest prefix
         that is a company the gazetteer knows when capitalised words follow it."""
-        for k in ner_per:
-            if start + 1 < k < end:
-                return k
         if any(normalize(t.text) in self.data.roles for t in doc[max(0, start - 6) : start]):
             # "Direktur SDM PT Sinar Cakra Elektrindo Hendro Gunawan ... tegas Hendro": after a role, a
             # two- or three-word tail whose first or last word the article uses on its own is the person
@@ -595,6 +592,9 @@ class EntityLinker:
                 )
                 if alone and self._name_like(doc, cut, end):
                     return cut
+        for k in ner_per:
+            if start + 1 < k < end:
+                return k
         for cut in range(end - 1, start + 1, -1):
             if any(e.type == "ORG" for e in self.gaz.lookup(doc[start:cut].text)):
                 rest = end - cut
@@ -1002,6 +1002,12 @@ class EntityLinker:
         return False
 
     def _trim(self, doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
+        for k in range(start + 1, end):
+            # "Dinas Tenaga Kerja (Disnaker", "Indeks Pencemaran Udara (IPU)": the name ends before a bracket
+            # it does not close inside, or that only holds its abbreviation at the end
+            if doc[k].text == "(" and not any(doc[x].text == ")" for x in range(k + 1, end - 1)):
+                end = k
+                break
         while True:
             start, end = self._strip_span(doc, start, end)
             before = (start, end)
