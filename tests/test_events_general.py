@@ -479,7 +479,7 @@ CASES: list[tuple[str, str, list[Exp], list[tuple[str, str | None, str | None]]]
     (
         "party-demo",
         "Partai Buruh berdemo di depan Istana Negara menolak kenaikan harga BBM.",
-        [Exp("PROTEST", "@Partai Buruh", None, "asserted")],
+        [Exp("PROTEST", "@Partai Buruh", "Indonesia", "asserted")],  # in front of the palace: the government
         [],
     ),
     (
@@ -704,6 +704,26 @@ CASES: list[tuple[str, str, list[Exp], list[tuple[str, str | None, str | None]]]
         "Juru bicara kelompok pemberontak menuduh militer Myanmar membombardir sebuah desa di Sagaing.",
         [Exp("ASSAULT", "Myanmar", "@Sagaing", "asserted")],
         [],
+    ),
+    (
+        "protest-in-front-of-ministry",
+        "Ratusan anggota Serikat Nelayan Nusantara berunjuk rasa di depan kantor Kementerian Kelautan dan "
+        "Perikanan, Jakarta, Selasa, menuntut pemerintah mencabut aturan kuota tangkap.",
+        [Exp("PROTEST", "@Serikat Nelayan Nusantara", "Indonesia", "asserted"),
+         Exp("REQUEST", "@Serikat Nelayan Nusantara", "Indonesia", "asserted")],
+        [("REQUEST", "Jakarta", "Indonesia")],
+    ),
+    (
+        "drill-around-a-state",
+        "China menggelar latihan militer besar-besaran di sekitar Taiwan pada Senin.",
+        [Exp("MOBILIZE", "China", "Taiwan", "asserted")],
+        [],
+    ),
+    (
+        "announced-withdrawal",
+        "Rusia akan menarik pasukannya dari perbatasan Armenia dalam dua bulan.",
+        [Exp("RETREAT", "Russia", "Armenia", "planned")],
+        [("CONCEDE", "Russia", "Armenia")],
     ),
     (
         "provincial-government-gives",

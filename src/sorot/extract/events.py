@@ -788,6 +788,11 @@ class _DocRun:
                         return self._at(self._org_noun(start, j, before, a), start)
                     j = before
                     continue
+                if units and bc == "," and all(m.name in self.places for u in units for m in u):
+                    pp = self._pp_before(before, a)
+                    if pp is not None:  # "di depan kantor X, Jakarta, Selasa, menuntut": where, not who
+                        j = pp - 1
+                        continue
                 if units and (led or bc in ("START", "B", ",", "C", "END", "Q", "L", "-", "N")):
                     return self._parties(units)
                 if not units and bc in ("START", "B", ",", "C", "END", "Q", "L", "-"):
@@ -847,6 +852,15 @@ class _DocRun:
                 return [replace(p, pronoun=True, at=a) for p in prev[:2]]
         return []
 
+    def _pp_before(self, k: int, a: int) -> int | None:
+        """The preposition that opens the phrase ending just before token ``k`` (a comma), if that phrase
+        is a prepositional one ("di depan kantor Kementerian Perdagangan"); else None."""
+        v = self.v
+        x = k - 1
+        while x >= a and v.cls[x] in ("N", "E", "S", "T", "PAR", "-"):
+            x -= 1
+        return x if x >= a and v.cls[x] == "P" else None
+
     def _generic_body(self, start: int, end: int, head: int) -> list[Party]:
         """A subject that names a body by a bare common noun ("Polisi", "militer", "pemerintah provinsi"):
         the nearest body of that kind named before ``head`` (``generic_bodies`` in events.yaml), else the
@@ -881,7 +895,7 @@ class _DocRun:
         counts: dict[str, int] = {}
         for m in self.v.mentions:
             state = m.actor if m.actor in self.states else self.country_of.get(m.name)
-            if state:
+            if state and self.kind_of.get(state, "country") == "country":  # a union of states is no home
                 counts[state] = counts.get(state, 0) + 1
         return max(counts, key=lambda a: (counts[a], -len(a)), default=None)
 
@@ -1745,6 +1759,10 @@ class _DocRun:
             home = self._home_state(actors[0])
             if home:
                 targets = [Party(home, home, j, org=home)]
+        if not targets and etype == "PROTEST" and actors:
+            targets = self._protest_target(t, a, b, mode, actors[0])
+        if not targets and etype == "MOBILIZE" and actors:
+            targets = self._aimed_at(t.end, b, actors[0])
         # "menolak proposal terbaru yang diajukan Washington": the one whose proposal it is
         if not targets and etype in ("ACCUSE", "REJECT"):
             targets = self._relative_agent(obj_end, b)
@@ -1806,8 +1824,6 @@ class _DocRun:
         status, cue_words = self._status(t, a, b, subj_lo, args_end, subj_at, speech=speech)
         if status is None:
             return []
-        if etype == "RETREAT" and status in ("planned", "potential") and not incomplete:
-            etype = "CONCEDE"  # PLOVER: an announced retreat is a concession
         if etype == "THREATEN" and status != "denied":
             status = "asserted"  # a threat is made now, whatever future or condition it names
         if etype == "REQUEST" and not targets and status == "hypothetical":
@@ -1911,8 +1927,12 @@ class _DocRun:
         return []
 
     def _home_state(self, party: Party) -> str | None:
-        """The state a party belongs to (for "pemerintah" with no name)."""
-        return party.actor
+        """The state a party belongs to (for "pemerintah" with no name); a party that is no state's
+        (an association, a union, a company) addresses the government of the state the article is about."""
+        if party.actor in self.states:
+            return party.actor
+        own = self.country_of.get(party.org or "") or self.country_of.get(party.name or "")
+        return own or self._home_country()
 
     def _relative_agent_end(self, k: int, b: int) -> tuple[list[Party], int]:
         """ "... yang diberlakukan Jepang": (the agent of a passive relative clause right after the object,
@@ -1978,6 +1998,50 @@ class _DocRun:
         if m is not None and (m.kind or "") in self.self_targets and m.actor != m.name:
             return replace(target, actor=m.name)
         return target
+
+    def _protest_target(self, t: Trig, a: int, b: int, mode: str | None, actor: Party) -> list[Party]:
+        """Whom a protest or strike is against: the body it is held in front of ("berunjuk rasa di depan
+        kantor Kementerian Perdagangan"), the one its demand in the same sentence goes to ("..., menuntut
+        pemerintah ..."), the employer a strike is against, or the government of the state the article
+        is about when a group protests at home."""
+        v = self.v
+        for k in range(a, b - 1):
+            if v.low[k] == "depan" and k > a and v.low[k - 1] in ("di", "ke"):
+                for x in range(k + 1, min(b, k + 5)):
+                    m = v.mention(x)
+                    if m is not None:
+                        found = self._parties([[m]])
+                        if found and found[0].actor != actor.actor:
+                            return found
+                        break
+        demands = [c for c in self.sent_cands if c.type == "REQUEST" and c.target and c.actor == actor.actor]
+        if demands:
+            return [Party(demands[0].target, None, demands[0].trig)]
+        if mode == "strike":
+            for m in reversed(v.mentions):
+                if m.start < t.start and (m.kind or "") == "company" and m.name != actor.name:
+                    return self._parties([[m]])
+        if actor.actor not in self.states:
+            home = self._home_country()
+            if home and home != actor.actor:
+                return [Party(home, home, t.start, org=home)]
+        return []
+
+    def _aimed_at(self, k: int, b: int, actor: Party) -> list[Party]:
+        """A show of force held around or towards another state ("menggelar latihan militer di sekitar
+        Taiwan", "mengerahkan kapal perang ke arah ...")."""
+        v = self.v
+        aims = {("di", "sekitar"), ("di", "dekat"), ("ke", "arah"), ("di", "perbatasan")}
+        for x in range(k, b - 2):
+            if v.cls[x] in ("END", "B"):
+                break
+            if (v.low[x], v.low[x + 1]) in aims:
+                m = v.mention(x + 2)
+                if m is not None:
+                    found = self._parties([[m]])
+                    if found and found[0].actor in self.states and found[0].actor != actor.actor:
+                        return found
+        return []
 
     def _home_place(self, target: Party) -> Party:
         """A state's forces striking or raiding a place of their own state ("militer membombardir permukiman
