@@ -1755,6 +1755,11 @@ class _DocRun:
                         names = [n for c in ref[:1] for n in (c.actor, c.target) if n]
                         targets = [Party(n, None, k) for n in dict.fromkeys(names)]
                         break
+        if not targets and not direct and not poss and actors and t.cls != "noun" and j < b:
+            # "menuntut perusahaan membayar ...", "menemui manajemen": a body named by a bare noun
+            targets = next(
+                (found for n in (3, 2, 1) if (found := self._generic_body(j, min(b, j + n), t.start))), []
+            )
         if not targets and bare_government and actors and t.cls != "noun":
             home = self._home_state(actors[0])
             if home:

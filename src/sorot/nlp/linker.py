@@ -584,13 +584,18 @@ class EntityLinker:
         if any(normalize(t.text) in self.data.roles for t in doc[max(0, start - 6) : start]):
             # "Direktur SDM PT Sinar Cakra Elektrindo Hendro Gunawan ... tegas Hendro": after a role, a
             # two- or three-word tail whose first or last word the article uses on its own is the person
-            for cut in range(max(start + 2, end - 3), end - 1):
-                words = {doc[cut].text, doc[end - 1].text}
-                alone = any(
-                    t.text in words and not start <= t.i < end and (t.i + 1 >= len(doc) or not _is_word_cap(doc[t.i + 1]))
+            def alone(k: int) -> bool:  # the word doc[k] elsewhere, not inside a repeat of this run
+                return any(
+                    t.text == doc[k].text
+                    and not start <= t.i < end
+                    and (t.i == 0 or doc[t.i - 1].text != doc[k - 1].text)
+                    and (t.i + 1 >= len(doc) or not _is_word_cap(doc[t.i + 1]))
                     for t in doc
                 )
-                if alone and self._name_like(doc, cut, end):
+
+            for cut in range(max(start + 2, end - 3), end - 1):
+                found = alone(cut) or alone(end - 1)
+                if found and self._name_like(doc, cut, end):
                     return cut
         for k in ner_per:
             if start + 1 < k < end:
@@ -1833,7 +1838,8 @@ class EntityLinker:
         # unknown names already chosen that equal a local form join it (the "DEMAK –" dateline)
         for c in chosen:
             if c.entry is None and c.ref is None and "bare" not in c.info:
-                ref = bare.get(normalize(doc[c.start : c.end].text))
+                text = doc[c.start : c.end].text
+                ref = bare.get(normalize(text)) or (exact.get(text) if c.length == 1 else None)
                 if ref is not None and ref is not c:
                     c.ref = ref
         out: list[Cand] = []
