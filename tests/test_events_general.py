@@ -726,6 +726,44 @@ CASES: list[tuple[str, str, list[Exp], list[tuple[str, str | None, str | None]]]
         [("CONCEDE", "Russia", "Armenia")],
     ),
     (
+        "conditional-action-threat",
+        "Menteri Luar Negeri Filipina menegaskan Manila akan bertindak tegas bila kapal China kembali memasuki "
+        "perairan Filipina.",
+        [Exp("THREATEN", "Philippines", "China", "asserted")],
+        [],
+    ),
+    (
+        "warning-carrying-threat",
+        "Juru bicara Kementerian Luar Negeri Iran memperingatkan Iran akan mengambil langkah tegas jika Israel "
+        "menyerang fasilitas nuklirnya.",
+        [Exp("THREATEN", "Iran", "Israel", "asserted")],
+        [("REQUEST", "Iran", "Iran")],
+    ),
+    (
+        "reply-with-strikes",
+        "Pakistan membalas dengan serangan udara ke wilayah Afghanistan pada Minggu malam.",
+        [Exp("ASSAULT", "Pakistan", "Afghanistan", "asserted")],
+        [],
+    ),
+    (
+        "deploy-personnel",
+        "Tentara Thailand mengerahkan sekitar 3.000 personel ke perbatasan pada Selasa.",
+        [Exp("MOBILIZE", "Thailand", None, "asserted")],
+        [],
+    ),
+    (
+        "import-brought-in",
+        "Pemerintah mendatangkan 500.000 ton gandum dari Australia bulan lalu, kata Menteri Perdagangan Indonesia.",
+        [Exp("AID", "Australia", "Indonesia", "asserted")],
+        [],
+    ),
+    (
+        "mortar-fire",
+        "Hizbullah menembakkan tiga mortir ke pangkalan militer Israel di Dataran Tinggi Golan.",
+        [Exp("ASSAULT", "Hezbollah", "Israel", "asserted")],
+        [],
+    ),
+    (
         "provincial-government-gives",
         "Pemerintah Provinsi Jawa Tengah menggelar rapat darurat. Gubernur Jawa Tengah mengatakan "
         "pemerintah provinsi akan mengucurkan dana Rp 15 miliar ke Kabupaten Demak.",

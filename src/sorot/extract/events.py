@@ -51,6 +51,8 @@ LEAD_DATED = frozenset({"ASSAULT", "COERCE", "CONSULT", "AGREE", "SANCTION", "PR
 STATUS_RANK = {"asserted": 0, "planned": 1, "potential": 2, "hypothetical": 3, "denied": 4}
 # When repeats of one proposition merge, the strongest status wins (asserted and denied are never merged).
 MERGE_STRENGTH = {"hypothetical": 0, "planned": 1, "potential": 2, "asserted": 3, "denied": 3}
+QUANTITY_WORDS = frozenset({"ribuan", "ratusan", "puluhan", "belasan", "jutaan", "hingga", "sekitar", "lebih", "dari",
+                            "sedikitnya", "setidaknya", "kurang", "lebih", "ribu", "ratus", "puluh", "juta"})
 Unit = list[Mention]  # adjacent mentions naming one party ("Presiden Ukraina Volodymyr Zelensky")
 
 
@@ -277,7 +279,11 @@ class _DocRun:
                 continue
             inner = produced[id(t)]
             trig_g = gov.form.trigger
-            if trig_g.type == "REQUEST" and trig_g.control and gov.frame != "allege":
+            if trig_g.type == "REQUEST" and trig_g.control and inner and all(c.type == "THREATEN" for c in inner):
+                # "memperingatkan China akan mengambil langkah tegas jika ...": a warning that carries a threat
+                # reports the threat; it demands nothing
+                produced[id(gov)] = []
+            elif trig_g.type == "REQUEST" and trig_g.control and gov.frame != "allege":
                 # a demand's content is not an event; its item tells what is demanded
                 for g_c in produced.get(id(gov), []):
                     if g_c.item is None:
@@ -897,7 +903,10 @@ class _DocRun:
             state = m.actor if m.actor in self.states else self.country_of.get(m.name)
             if state and self.kind_of.get(state, "country") == "country":  # a union of states is no home
                 counts[state] = counts.get(state, 0) + 1
-        return max(counts, key=lambda a: (counts[a], -len(a)), default=None)
+        default = str(self.lex.raw.get("home_country") or "")
+        if not counts:
+            return None
+        return max(counts, key=lambda a: (counts[a], a == default, -len(a)))
 
     def _only_adjuncts(self, a: int, head: int) -> bool:
         """True when tokens [a, head) hold only prepositional phrases, time words and conjunctions."""
@@ -1540,8 +1549,11 @@ class _DocRun:
         bare_government = self._bare_government
         # the head noun after the verb decides some types ("mengirim surat" is a letter, not aid)
         j = self._skip_right(t.end, b, {"S", "T"})
-        head_word = v.low[j] if j < b else ""
-        head_two = f"{head_word} {v.low[j + 1]}" if j + 1 < b else ""
+        hj = j
+        while hj < b and (v.low[hj][:1].isdigit() or v.low[hj] in QUANTITY_WORDS):
+            hj += 1  # "mengerahkan sekitar 5.000 personel": the noun after the number
+        head_word = v.low[hj] if hj < b else ""
+        head_two = f"{head_word} {v.low[hj + 1]}" if hj + 1 < b else ""
         if tr.objects and (head_two in tr.objects or head_word in tr.objects):
             spec = tr.objects[head_two] if head_two in tr.objects else tr.objects[head_word]
             etype = spec.get("type", etype)
@@ -1576,6 +1588,10 @@ class _DocRun:
             return []
         if needs == "captives" and not any(v.low[k] in lex.captive_nouns for k in range(t.end, args_end)):
             return []
+        if needs == "condition" and not any(
+            v.cls[k] == "B" and "hypothetical" in v.tags(k) for k in range(t.end, b)
+        ):
+            return []  # "bertindak" alone is no threat; "akan bertindak bila ..." is
         if needs == "complement":
             comps = self.g.get("complementizers", set())
             if not any(v.low[k] in comps for k in range(t.end, min(b, args_end + 2))):
@@ -1755,7 +1771,7 @@ class _DocRun:
                         names = [n for c in ref[:1] for n in (c.actor, c.target) if n]
                         targets = [Party(n, None, k) for n in dict.fromkeys(names)]
                         break
-        if not targets and not direct and not poss and actors and t.cls != "noun" and j < b:
+        if not targets and not direct and not poss and actors and t.cls != "noun" and j < b and v.item[j] is None:
             # "menuntut perusahaan membayar ...", "menemui manajemen": a body named by a bare noun
             targets = next(
                 (found for n in (3, 2, 1) if (found := self._generic_body(j, min(b, j + n), t.start))), []
