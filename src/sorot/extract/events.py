@@ -52,7 +52,7 @@ STATUS_RANK = {"asserted": 0, "planned": 1, "potential": 2, "hypothetical": 3, "
 # When repeats of one proposition merge, the strongest status wins (asserted and denied are never merged).
 MERGE_STRENGTH = {"hypothetical": 0, "planned": 1, "potential": 2, "asserted": 3, "denied": 3}
 QUANTITY_WORDS = frozenset({"ribuan", "ratusan", "puluhan", "belasan", "jutaan", "hingga", "sekitar", "lebih", "dari",
-                            "sedikitnya", "setidaknya", "kurang", "lebih", "ribu", "ratus", "puluh", "juta"})
+                            "sedikitnya", "setidaknya", "kurang", "ribu", "ratus", "puluh", "juta"})
 Unit = list[Mention]  # adjacent mentions naming one party ("Presiden Ukraina Volodymyr Zelensky")
 
 
