@@ -764,6 +764,18 @@ CASES: list[tuple[str, str, list[Exp], list[tuple[str, str | None, str | None]]]
         [],
     ),
     (
+        "subject-before-bracketed-date",
+        "Menteri Luar Negeri Inggris David Lammy, Senin (29/7), meminta Israel membuka akses bantuan ke Gaza.",
+        [Exp("REQUEST", "United Kingdom", "Israel", "asserted", "David Lammy")],
+        [],
+    ),
+    (
+        "subject-before-relative-clause",
+        "Norwegia, yang selama ini menjadi penengah, ikut mendesak Kolombia melanjutkan perundingan damai.",
+        [Exp("REQUEST", "Norway", "Colombia", "asserted"), Exp("CONSULT", "Norway", "Colombia")],  # the mediator
+        [],
+    ),
+    (
         "provincial-government-gives",
         "Pemerintah Provinsi Jawa Tengah menggelar rapat darurat. Gubernur Jawa Tengah mengatakan "
         "pemerintah provinsi akan mengucurkan dana Rp 15 miliar ke Kabupaten Demak.",

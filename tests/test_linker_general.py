@@ -494,3 +494,19 @@ def test_regional_office_before_a_two_word_name_keeps_it_whole(full_nlp) -> None
     found = {s.text: s.label_ for s in doc.spans[MENTIONS_KEY]}
     assert found.get("Ahmad Fauzi") == "PER", found
     assert "Ahmad" not in found
+
+
+def test_first_words_of_a_full_name_are_that_person(full_nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = full_nlp(
+        "Menteri Perikanan Malaysia Ahmad Zulkifli Rahman menolak tuduhan itu. Menurut Ahmad Zulkifli, "
+        "kapal itu berada di perairan Malaysia."
+    )
+    ents = doc._.entities
+    people = {ents[s.kb_id_].name for s in doc.spans[MENTIONS_KEY] if ents[s.kb_id_].type == "PER"}
+    assert people == {"Ahmad Zulkifli Rahman"}, people
+
+
+def test_capitalised_run_with_a_bracketed_acronym_is_an_organisation(full_nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = full_nlp("Koalisi oposisi Gerakan Rakyat Bersatu Demokratik (GRBD) menolak hasil pemilu itu.")
+    found = mentions(doc)
+    assert ("Gerakan Rakyat Bersatu Demokratik", "ORG") in found, found

@@ -748,6 +748,13 @@ class _DocRun:
             if c in ("S", "T", "Q") or (v.cue[j] is not None and c not in ("E", "B", "P", "N")):
                 j -= 1
                 continue
+            if w == ")":
+                k = j - 1
+                while k >= a and v.low[k] != "(" and (v.cls[k] == "T" or v.low[k][:1].isdigit()):
+                    k -= 1
+                if k >= a and v.low[k] == "(" and k < j - 1:
+                    j = k - 1  # "Blinken, Senin (29/7), meminta": a date in brackets
+                    continue
             if (
                 w in g.get("speaker_pronouns", set())
                 or w in g.get("person_pronouns", set())

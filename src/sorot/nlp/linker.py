@@ -1243,6 +1243,16 @@ class EntityLinker:
             start, end = i, j
             i = j
             label = self._type_run(doc, ctx, start, end, person_at)
+            if (
+                label is None
+                and end - start >= 2
+                and end + 2 < n
+                and doc[end].text == "("
+                and _ACRONYM.match(doc[end + 1].text)
+                and doc[end + 2].text == ")"
+                and not ctx.is_sent_start(start)
+            ):
+                label = "ORG"  # "Platform Kesatuan Demokratik (PUD)": a name the article gives an acronym
             if label is None:
                 continue
             if (
@@ -1885,6 +1895,22 @@ class EntityLinker:
                 if same:
                     c.ref = self._nearest(same, c.start)
                     c.label = "PER"
+        # "Siti Nurbaya" after "Siti Nurbaya Bakar", "Nik Nazmi" after "Nik Nazmi Nik Ahmad": the first or
+        # last words of a person named in full
+        full = [f for f in chosen if f.label == "PER" and f.ref is None and f.length >= 3]
+        for c in chosen:
+            if c.entry is not None or c.ref is not None or c.label != "PER" or c.length < 2:
+                continue
+            words = [t.text for t in doc[c.start : c.end]]
+            for f in full:
+                if f is c or f.length <= c.length:
+                    continue
+                names = [[t.text for t in doc[f.start : f.end]]]
+                if f.entry is not None:
+                    names += [f.entry.name.split(), *(a.split() for a in f.entry.aliases_id)]
+                if any(len(n) > len(words) and words in (n[: len(words)], n[-len(words) :]) for n in names):
+                    c.ref = f
+                    break
         # "kata Ramadhan" after "Brigjen Ahmad Ramadhan": a holiday's name that is this person's name
         for c in chosen:
             if (
