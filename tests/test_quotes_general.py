@@ -464,3 +464,30 @@ def test_closing_and_message_cues(nlp: Language) -> None:
         Want("Kami hanya memastikan distribusi", "Sri Nowo", "tutup", group="a"),
         Want("Orang tua jangan ragu", "Budi Gunadi Sadikin", "pesannya", group="b"),
     ])
+
+
+def test_protest_subject_not_the_city_in_apposition(nlp: Language) -> None:
+    """'... di depan kantor X, Jakarta, Selasa, menuntut ...': the city sets the place; the body protests."""
+    check(
+        nlp,
+        "Ribuan anggota Serikat Nelayan Tradisional Indonesia (SNTI) berunjuk rasa di depan kantor Kementerian "
+        "Kelautan dan Perikanan, Jakarta, Selasa, menuntut pemerintah mencabut aturan kuota tangkap ikan.",
+        [Want("pemerintah mencabut aturan kuota", "Serikat Nelayan Tradisional Indonesia", "menuntut")],
+    )
+
+
+def test_officer_after_a_body_and_its_acronym(nlp: Language) -> None:
+    check(
+        nlp,
+        "\"Upah kami belum dibayar selama tiga bulan,\" ujar Ketua Serikat Buruh Pelabuhan Tanjung Emas "
+        "(SBPTE) Rudi Santoso di depan kantor perusahaan, Kamis (6/3).",
+        [Want("Upah kami belum dibayar", "Rudi Santoso", "ujar")],
+    )
+
+
+def test_cardinal_is_a_title(nlp: Language) -> None:
+    check(
+        nlp,
+        "Uskup Agung Medan Kardinal Yohanes Sinaga menyebut kunjungan itu sebagai tanda persahabatan antarumat.",
+        [Want("kunjungan itu sebagai tanda", "Yohanes Sinaga", "menyebut")],
+    )

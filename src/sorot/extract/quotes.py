@@ -63,6 +63,9 @@ class QuoteMeta:
     source_key: str | None = None
 
 
+PLACE_KINDS = frozenset({"city", "regency", "district", "village", "region", "province", "place", "island"})
+
+
 @dataclass
 class SpeakerRef:
     """A phrase naming (or pointing to) a speaker, before resolution."""
@@ -433,6 +436,20 @@ class _DocRun:
         if (first in lex.prepositions or first in ("saat", "ketika", "usai", "seusai", "sebelum", "setelah")) \
                 and first not in ("dari",):
             return not any(v.is_verb(k) and not v.occasion[k] for k in range(a, b))
+        e = v.ent_at[a]
+        if e >= 0 and v.ents[e].end == b and v.ents[e].kind in PLACE_KINDS and self._after_pp(a - 1):
+            return True  # "berunjuk rasa di depan kantor X, Jakarta, Senin, menuntut": where, in apposition
+        return False
+
+    def _after_pp(self, comma: int) -> bool:
+        """Does the phrase that ends just before this comma open with a preposition ("di depan kantor X")?"""
+        v, lex = self.v, self.lex
+        k = comma - 1
+        s0 = v.sent_start(comma) if comma < v.n else 0
+        while k >= s0 and not v.punct[k] and not v.is_verb(k):
+            if v.low[k] in lex.prepositions:
+                return True
+            k -= 1
         return False
 
     def _subject_from_parse(self, verb: int) -> SpeakerRef | None:
@@ -692,7 +709,9 @@ class _DocRun:
         v = self.v
         e = v.ents[e_index]
         ok = False
-        if e.type != "PER" and e.kind is None and e.end - e.start <= 4:
+        defined = e.end + 2 < v.n and v.text[e.end] == "(" and v.text[e.end + 1].isupper() and v.text[e.end + 2] == ")"
+        if e.type != "PER" and e.kind is None and e.end - e.start <= 4 and not defined:
+            # (a name the article gives an acronym, "Himpunan Petani Padi Nusantara (HPPN)", is a body)
             _gazetteer()
             known = e.id is not None and _known_id(e.id)
             ok = not known and all(self._name_word(k) and not v.text[k].isupper() for k in range(e.start, e.end))
@@ -710,6 +729,8 @@ class _DocRun:
                 continue
             if e.id and _known_id(e.id):
                 continue
+            if e.end + 2 < v.n and v.text[e.end] == "(" and v.text[e.end + 1].isupper() and v.text[e.end + 2] == ")":
+                continue  # "Himpunan Petani Padi Nusantara (HPPN)": the acronym names the whole body
             t = e.end
             while t > e.start and self._name_word(t - 1) and not v.text[t - 1].isupper():
                 t -= 1
@@ -811,7 +832,7 @@ class _DocRun:
                     or w in lex.document_nouns or w in lex.according_to or w in lex.prepositions
                     or w in lex.subordinators or w in lex.verb_coordinators or lex.post_cue(w) is not None
                     or lex.verb_class(w) is not None or w in lex.singular_pronouns or w in lex.plural_pronouns
-                    or w in lex.demonstratives or w in lex.indefinites)
+                    or w in lex.demonstratives or w in lex.indefinites or w in lex.quantities)
 
     def _name_runs(self) -> list[tuple[int, list[str]]]:
         if self._names is None:
@@ -886,8 +907,12 @@ class _DocRun:
                     and m > k:
                 m += 1
                 continue
-            if w == "(" and m > k and m + 2 < v.n and v.low[m + 2] == ")" and v.low[m + 1] in lex.rank_brackets:
-                m += 3  # "Brigjen (Pol) Ani Rahayu": the bracket belongs to the rank
+            if w == "(" and m > k and m + 2 < v.n and v.low[m + 2] == ")" and (
+                v.low[m + 1] in lex.rank_brackets or (v.text[m + 1].isupper() and v.text[m + 1].isalpha())
+            ):
+                # "Brigjen (Pol) Ani Rahayu": the bracket belongs to the rank; "Ketua Serikat Pekerja X (SPX)
+                # Agus": an office's acronym
+                m += 3
                 continue
             if w in lex.speaker_stops or (v.punct[m] and w not in ("-", "&", "/")):
                 break

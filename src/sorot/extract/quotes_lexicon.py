@@ -87,6 +87,7 @@ class QuoteLexicon:
     relay_skip: frozenset[str]
     anonymity: PhraseIndex
     indefinites: frozenset[str]
+    quantities: frozenset[str]
     naming_cues_agentive: frozenset[str]
     naming_cues_bare: frozenset[str]
     naming_cues_active: frozenset[str]
@@ -187,6 +188,7 @@ def from_mapping(data: dict[str, Any]) -> QuoteLexicon:
         relay_skip=_words(data.get("relay_skip")),
         anonymity=PhraseIndex(data.get("anonymity_phrases") or []),
         indefinites=_words(data.get("indefinites")),
+        quantities=_words(data.get("quantities")),
         naming_cues_agentive=_words(naming.get("agentive")),
         naming_cues_bare=_words(naming.get("bare")),
         naming_cues_active=_words(naming.get("active")),
