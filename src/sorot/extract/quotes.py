@@ -436,10 +436,9 @@ class _DocRun:
         if (first in lex.prepositions or first in ("saat", "ketika", "usai", "seusai", "sebelum", "setelah")) \
                 and first not in ("dari",):
             return not any(v.is_verb(k) and not v.occasion[k] for k in range(a, b))
+        # "berunjuk rasa di depan kantor X, Jakarta, Senin, menuntut": a place in apposition says where
         e = v.ent_at[a]
-        if e >= 0 and v.ents[e].end == b and v.ents[e].kind in PLACE_KINDS and self._after_pp(a - 1):
-            return True  # "berunjuk rasa di depan kantor X, Jakarta, Senin, menuntut": where, in apposition
-        return False
+        return e >= 0 and v.ents[e].end == b and v.ents[e].kind in PLACE_KINDS and self._after_pp(a - 1)
 
     def _after_pp(self, comma: int) -> bool:
         """Does the phrase that ends just before this comma open with a preposition ("di depan kantor X")?"""
