@@ -776,6 +776,19 @@ CASES: list[tuple[str, str, list[Exp], list[tuple[str, str | None, str | None]]]
         [],
     ),
     (
+        "own-forces-fire-at-flagged-ship",
+        "Juru bicara militer Houthi mengklaim pasukannya menembakkan rudal ke sebuah kapal tanker berbendera "
+        "Norwegia di Laut Merah.",
+        [Exp("ASSAULT", "Houthis", "Norway", "asserted")],
+        [],
+    ),
+    (
+        "shared-subject-after-tetapi",
+        "Malaysia menawarkan bantuan pesawat pemadam, tetapi Indonesia menghargai tawaran itu dan menolaknya.",
+        [Exp("REJECT", "Indonesia", "Malaysia", "asserted")],
+        [],
+    ),
+    (
         "provincial-government-gives",
         "Pemerintah Provinsi Jawa Tengah menggelar rapat darurat. Gubernur Jawa Tengah mengatakan "
         "pemerintah provinsi akan mengucurkan dana Rp 15 miliar ke Kabupaten Demak.",

@@ -739,7 +739,9 @@ class _DocRun:
         while j >= a:
             c = v.cls[j]
             w = v.low[j]
-            if w in g.get("self_pronouns", set()):
+            if w in g.get("self_pronouns", set()) or (
+                w in g.get("self_possessives", set()) and self._skip_right(j + 1, head, {"S", "T"}) >= head
+            ):
                 # "menepis laporan bahwa negaranya memasok": the subject of the clause around it
                 prev_v = next((k for k in range(j - 1, a - 1, -1) if v.cls[k] == "V"), None)
                 if prev_v is not None and depth < 3:
@@ -882,6 +884,10 @@ class _DocRun:
         words = [v.low[k] for k in range(start, end) if v.low[k] not in ("itu", "tersebut", "para", "sejumlah")]
         phrase = " ".join(words)
         spec = next((s for s in self.generic_bodies if phrase in s.nouns), None)
+        if spec is None and len(words) > 1 and words[0] in self.g.get("role_nouns", set()):
+            # "perwakilan serikat", "juru bicara perusahaan": the body a role noun is of
+            rest = " ".join(words[1:])
+            spec = next((s for s in self.generic_bodies if rest in s.nouns), None)
         if spec is None:
             return []
         name_words, kinds = spec.name_words, spec.kinds
@@ -1615,7 +1621,7 @@ class _DocRun:
         reciprocal = False
         prep_units = {p: u for p, u, _ in reversed(pps)}
         tpreps = tr.preps or self._default_preps(etype, frame)
-        owner_preps = ("milik", "buatan", "produksi", "asal")
+        owner_preps = tuple(self.g.get("owner_preps", set()))
         if t.cls == "noun" and t.light is None and etype == "CONSULT":
             tpreps = tuple(p for p in tpreps if p != "di")  # "perundingan ... di Doha": where, not with whom
 
@@ -1801,6 +1807,9 @@ class _DocRun:
         if not targets and etype in ("ACCUSE", "REJECT"):
             ref = self._anaphor_referents(j, b, si)
             targets = [Party(c.actor, None, 0) for c in ref if c.actor][:1]
+        if not targets and etype in ("ACCUSE", "REJECT"):
+            # "menolak tawaran itu", "menghargai tawaran itu, tetapi menolaknya": whoever made the offer
+            targets = self._maker_of(self._referent_noun(t, j, a, b), a)
         if not targets and speech and subj:
             # "Seoul mendesak Pyongyang ... dan memperingatkan bahwa ...": the same addressee
             same = [
@@ -2423,6 +2432,32 @@ class _DocRun:
             return []
         last = hits[-1]
         return [c for c in hits if c.sent == last.sent and c.trig == last.trig]
+
+    def _referent_noun(self, t: Trig, j: int, a: int, b: int) -> int:
+        """The noun an anaphoric object stands on: the object itself ("tawaran itu"), or for a clitic object
+        ("menolaknya") the last "<noun> itu/tersebut" before the verb in its sentence; -1 if none."""
+        v, lex = self.v, self.lex
+        if not t.clitic:
+            return j if j < b and v.low[j] in lex.anaphora else -1
+        for k in range(t.start - 1, a, -1):
+            if v.low[k] in lex.anaphor_determiners and v.low[k - 1] in lex.anaphora:
+                return k - 1
+        return -1
+
+    def _maker_of(self, k: int, a: int) -> list[Party]:
+        """The subject of the latest verb that the anaphoric noun at k names ("tawaran" -> "menawarkan"):
+        the one who made the offer, the claim or the accusation, in this sentence or the two before."""
+        v, lex = self.v, self.lex
+        if k < 0:
+            return []
+        verbs = {w for w in lex.anaphora.get(v.low[k], ()) if w != "*"}
+        si = v.sent_of[k]
+        lo = v.sents[max(0, si - 2)][0]
+        for x in range(k - 1, lo - 1, -1):
+            if v.low[x] in verbs and v.cls[x] == "V":
+                sa = v.sents[v.sent_of[x]][0]
+                return self._subject(x, sa, depth=1)
+        return []
 
     # ------------------------------------------------------------------ document level
     def _headline_sents(self) -> set[int]:

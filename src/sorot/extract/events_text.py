@@ -231,6 +231,14 @@ class TextView:
                         self.cls[i] = "V"
             if i >= cue_free:
                 cue = lex.phrase_at(lex.cues, low, i)
+                if (
+                    cue is not None
+                    and cue[0] == 1
+                    and i + 1 < self.n
+                    and low[i + 1] in lex.anaphor_determiners
+                    and low[i] in lex.anaphora
+                ):
+                    cue = None  # "menghargai tawaran itu": a noun that points back, not a modality
                 if cue is not None:
                     self.cue[i] = cue
                     cue_free = i + cue[0]  # a phrase consumes its words ("dalam upaya" is not "upaya")
