@@ -789,6 +789,25 @@ CASES: list[tuple[str, str, list[Exp], list[tuple[str, str | None, str | None]]]
         [],
     ),
     (
+        "member-of-a-group-accuses",
+        "Anggota parlemen dari Hamas, Basem Naim, menuduh Israel telah melanggar gencatan senjata.",
+        [Exp("ACCUSE", "Hamas", "Israel", "asserted", "Basem Naim")],
+        [],
+    ),
+    (
+        "condemned-drill-named-earlier",
+        "Rusia menggelar latihan militer besar-besaran di dekat perbatasan Polandia pada Senin. Dua hari kemudian "
+        "Bulgaria mengumumkan anggaran pertahanan baru. Pemerintah Polandia mengecam latihan tersebut.",
+        [Exp("MOBILIZE", "Russia", "Poland", "asserted"), Exp("ACCUSE", "Poland", "Russia", "asserted")],
+        [],
+    ),
+    (
+        "harassed-fishermen",
+        "Kapal patroli Vietnam mengganggu nelayan Kamboja di dekat Pulau Phu Quoc.",
+        [Exp("COERCE", "Vietnam", "Cambodia", "asserted")],
+        [],
+    ),
+    (
         "provincial-government-gives",
         "Pemerintah Provinsi Jawa Tengah menggelar rapat darurat. Gubernur Jawa Tengah mengatakan "
         "pemerintah provinsi akan mengucurkan dana Rp 15 miliar ke Kabupaten Demak.",

@@ -320,6 +320,9 @@ class _DocRun:
                 continue
             if produced[id(t)] or t.frame == "allege":
                 continue
+            g0 = governor.get(id(t))
+            if g0 is not None and g0.form.trigger.type == "REQUEST" and g0.form.trigger.control:
+                continue  # "mendesak Rusia untuk menolak tawaran itu": what is demanded, not done
             inner_actors = [c for u in trigs if governor.get(id(u)) is t for c in produced.get(id(u), [])]
             produced[id(t)] = self._code_trigger(
                 t, si, a, b, governor.get(id(t)), fallback_targets=inner_actors
@@ -2073,7 +2076,10 @@ class _DocRun:
             if v.cls[x] in ("END", "B"):
                 break
             if (v.low[x], v.low[x + 1]) in aims:
-                m = v.mention(x + 2)
+                y = x + 2
+                while y < b and v.low[y] in self.g.get("place_nouns", set()) | {"perairan"}:
+                    y += 1  # "di dekat perbatasan Polandia"
+                m = v.mention(y) if y < b else None
                 if m is not None:
                     found = self._parties([[m]])
                     if found and found[0].actor in self.states and found[0].actor != actor.actor:
@@ -2421,7 +2427,9 @@ class _DocRun:
         d = self._skip_right(k + 1, b, {"N"}) if noun not in lex.anaphor_determiners else k
         if (d >= b or v.low[d] not in lex.anaphor_determiners) and noun not in lex.anaphor_determiners:
             return []
-        pool = [c for c in self.cands if not c.copy and c.sent >= si - 3 and not c.speech]
+        # "itu"/"hal itu" point at the last few sentences; a named act ("latihan tersebut") at the whole story
+        window = 3 if "*" in keys else 10_000
+        pool = [c for c in self.cands if not c.copy and c.sent >= si - window and not c.speech]
         if not pool:
             return []
         if "*" in keys:

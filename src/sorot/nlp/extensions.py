@@ -55,6 +55,8 @@ class EntityInfo:
             return self.name
         if self.type == "GPE":
             return self.name
+        if self.type == "PER" and self.affiliations:
+            return self.affiliations[0]  # "Anggota parlemen dari Hizbullah, Hassan Fadlallah": his body
         return None
 
 

@@ -135,6 +135,7 @@ class LinkerData:
     regional_roles: set[str] = field(default_factory=set)
     place_tails: set[str] = field(default_factory=set)
     regional_fillers: set[str] = field(default_factory=set)
+    member_of: set[str] = field(default_factory=set)
 
     @classmethod
     def load(cls, path: str | Path = LINKER_DATA) -> LinkerData:
@@ -200,6 +201,7 @@ class LinkerData:
             regional_roles=_lower_set((raw.get("regional_offices") or {}).get("roles") or []),
             place_tails=_lower_set((raw.get("regional_offices") or {}).get("place_tails") or []),
             regional_fillers=_lower_set((raw.get("regional_offices") or {}).get("fillers") or []),
+            member_of=_lower_set(raw.get("member_of") or []),
         )
 
 
@@ -1000,8 +1002,8 @@ class EntityLinker:
                 phrase = normalize(doc[i - size : i].text)
                 if phrase in self.data.roles and phrase not in self.data.role_modifiers:
                     return True
-            if normalize(doc[i - 1].text) in self.data.role_fillers:
-                i -= 1
+            if normalize(doc[i - 1].text) in self.data.role_fillers or normalize(doc[i - 1].text) in self.data.member_of:
+                i -= 1  # "Anggota parlemen dari Hamas, Basem Naim"
                 continue
             return False
         return False
@@ -2128,9 +2130,13 @@ class EntityLinker:
                 continue
             tok = doc[i - 1]
             low = normalize(tok.text)
+            if tok.text == ")" and i >= 3 and doc[i - 3].text == "(" and _ACRONYM.match(doc[i - 2].text):
+                i -= 3  # "Ketua Serikat Pekerja X (SPX) Agus": the body's acronym between body and officer
+                steps += 1
+                continue
             if tok.is_punct or tok.is_space or prev is not None:
                 break
-            if low in self.data.role_fillers or low in role_words:
+            if low in self.data.role_fillers or low in role_words or low in self.data.member_of:
                 i -= 1
                 steps += 1
                 continue
