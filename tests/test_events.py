@@ -656,3 +656,11 @@ def test_seed_gold_quality(shared_dir: Path) -> None:
 def test_module_exports() -> None:
     assert ev_mod.code_events is code_events
     assert json.dumps(sorted(ev_mod.__all__))
+
+
+def test_consecutive_days_are_one_incident() -> None:
+    from sorot.extract.events import _consecutive_days
+
+    assert _consecutive_days(["2024-07-29", "2024-07-30"])
+    assert not _consecutive_days(["2023-12-30", "2024-01-02"])  # two attacks days apart stay two events
+    assert not _consecutive_days(["2024-07", "2024-08"])  # months say nothing about days

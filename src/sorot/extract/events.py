@@ -140,6 +140,17 @@ _LABEL_FORM = Form(
 )
 
 
+def _consecutive_days(values: list[str]) -> bool:
+    """Are these ISO dates one run of consecutive days ("Senin dan Selasa")?"""
+    import datetime as _dt
+
+    try:
+        days = sorted({_dt.date.fromisoformat(x) for x in values})
+    except ValueError:
+        return False  # month or year precision: not days
+    return all((b - a).days == 1 for a, b in zip(days, days[1:], strict=False))
+
+
 # ------------------------------------------------------------------------------------------- coder
 class EventCoder:
     """The coder: stateless between documents; all knowledge comes from the lexicon."""
@@ -2646,8 +2657,9 @@ class _DocRun:
             if not values:
                 continue
             c.date = values[0]
-            if len(values) > 1 and c.type in INCIDENTS:
-                # "menyerang ... pada 30 Desember 2023 dan 2 Januari 2024": one event per date
+            if len(values) > 1 and c.type in INCIDENTS and not _consecutive_days(values):
+                # "menyerang ... pada 30 Desember 2023 dan 2 Januari 2024": one event per date; "berunjuk rasa
+                # pada Senin dan Selasa" is one protest that went on for two days
                 c._dates = [replace(c, date=d) for d in dict.fromkeys(values)]  # type: ignore[attr-defined]
 
     def _to_event(self, c: Cand) -> Event:
