@@ -510,3 +510,12 @@ def test_capitalised_run_with_a_bracketed_acronym_is_an_organisation(full_nlp) -
     doc = full_nlp("Koalisi oposisi Gerakan Rakyat Bersatu Demokratik (GRBD) menolak hasil pemilu itu.")
     found = mentions(doc)
     assert ("Gerakan Rakyat Bersatu Demokratik", "ORG") in found, found
+
+
+def test_weapon_model_names_are_no_entities(full_nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = full_nlp(
+        "Polandia membeli rudal Patriot buatan AS dan Sky Sabre buatan Inggris, serta jet tempur Rafale Marine."
+    )
+    found = {s.text for s in doc.spans[MENTIONS_KEY]}
+    assert {"Patriot", "Sky Sabre", "Rafale Marine"}.isdisjoint(found), found
+    assert {"Polandia", "AS", "Inggris"} <= found

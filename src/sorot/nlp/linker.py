@@ -136,6 +136,8 @@ class LinkerData:
     place_tails: set[str] = field(default_factory=set)
     regional_fillers: set[str] = field(default_factory=set)
     member_of: set[str] = field(default_factory=set)
+    model_heads: set[str] = field(default_factory=set)
+    model_modifiers: set[str] = field(default_factory=set)
 
     @classmethod
     def load(cls, path: str | Path = LINKER_DATA) -> LinkerData:
@@ -202,6 +204,8 @@ class LinkerData:
             place_tails=_lower_set((raw.get("regional_offices") or {}).get("place_tails") or []),
             regional_fillers=_lower_set((raw.get("regional_offices") or {}).get("fillers") or []),
             member_of=_lower_set(raw.get("member_of") or []),
+            model_heads=_lower_set(raw.get("model_heads") or []),
+            model_modifiers=_lower_set(raw.get("model_modifiers") or []),
         )
 
 
@@ -1040,11 +1044,31 @@ class EntityLinker:
         ("pendapatnya"): an ordinary word, not a name."""
         return doc[i].text.lower() in ordinary_words(doc)
 
+    def _after_model_head(self, doc: Doc, start: int) -> bool:
+        """Does a weapon or vehicle noun (with its modifiers) stand right before ``start``?"""
+        k = start - 1
+        if k >= 0 and normalize(doc[k].text) in ("dan", ",", "serta", "atau"):
+            # "rudal ATACMS buatan AS dan Storm Shadow": a second model in a list
+            k -= 1
+            steps = 0
+            while k >= 0 and steps < 5 and (_is_cap(doc[k]) or normalize(doc[k].text) == "buatan"):
+                k -= 1
+                steps += 1
+            if steps == 0:
+                return False
+        while k >= 0 and normalize(doc[k].text) in self.data.model_modifiers:
+            k -= 1
+        if k >= 0 and normalize(doc[k].text) in self.data.model_heads:
+            return True
+        return k >= 1 and normalize(doc[k - 1 : k + 1].text) in self.data.model_heads
+
     def _plausible(self, doc: Doc, ctx: _DocContext, start: int, end: int, label: str, has_pos: bool) -> bool:
         """Is a NER span a name? Headline words, sentence-initial common words and people's
         "names" made of ordinary words are the statistical model's usual mistakes."""
         text = doc[start:end].text
         low = normalize(text)
+        if label in ("PER", "GPE", "LOC") and self._after_model_head(doc, start):
+            return False  # "rudal Storm Shadow", "sistem IRIS-T": a model name
         if low in self.data.not_names or low in STOP_WORDS or low in self.data.roles:
             return False
         first_pos = ctx.is_sent_start(start) or ctx.in_title[start]
@@ -1337,6 +1361,8 @@ class EntityLinker:
         d = self.data
         head = normalize(doc[start].text)
         size = end - start
+        if self._after_model_head(doc, start):
+            return None  # "rudal Storm Shadow": a model name
         prev = doc[start - 1] if start > 0 else None
         prev_low = normalize(prev.text) if prev is not None else ""
         sent_initial = ctx.is_sent_start(start)
