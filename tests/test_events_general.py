@@ -808,6 +808,13 @@ CASES: list[tuple[str, str, list[Exp], list[tuple[str, str | None, str | None]]]
         [],
     ),
     (
+        "later-demand-keeps-its-addressee",
+        "Federasi Bulu Tangkis Indonesia meminta BWF meninjau ulang jadwal turnamen. Federasi itu juga "
+        "mempertimbangkan untuk meminta agar laga final dipindah ke Jakarta, kata ketuanya.",
+        [Exp("REQUEST", "@Federasi Bulu Tangkis Indonesia", "@BWF")],
+        [],
+    ),
+    (
         "provincial-government-gives",
         "Pemerintah Provinsi Jawa Tengah menggelar rapat darurat. Gubernur Jawa Tengah mengatakan "
         "pemerintah provinsi akan mengucurkan dana Rp 15 miliar ke Kabupaten Demak.",

@@ -249,6 +249,7 @@ class _DocRun:
         for si in range(len(v.sents)):
             self._code_sentence(si)
         self._complete_transfers()
+        self._complete_addressees()
         self._fold_headline()
         self._orient_reciprocal()
         merged = self._merge(self.cands)
@@ -311,7 +312,8 @@ class _DocRun:
             elif trig_g.opaque and trig_g.speech and t.cls == "noun":
                 # what is condemned or rejected is coded when it is a material act (a transfer, an attack);
                 # a relationship or a meeting named as the object of criticism is not a claim of its own
-                inner = [c for c in inner if c.type not in ("COOPERATE", "CONSULT", "AGREE", "SUPPORT")]
+                # (a demand named in its rejection, "menolak tuntutan HPPN", was coded where it was made)
+                inner = [c for c in inner if c.type not in ("COOPERATE", "CONSULT", "AGREE", "SUPPORT", "REQUEST")]
                 produced[id(t)] = inner
                 src = self._speaker_name(gov, si)
                 for c in inner:
@@ -910,6 +912,8 @@ class _DocRun:
                 continue
             low = m.name.lower()
             if (kinds and m.kind in kinds) or (name_words and any(w in low for w in name_words)):
+                if m.type in ("GPE", "LOC"):  # "pemerintah provinsi": a regional government acts as its region
+                    return [Party(m.name, m.name, m.start, pronoun=True, org=m.name)]
                 found = self._parties([[m]])
                 if found:
                     return [replace(p, pronoun=True) for p in found]
@@ -2040,6 +2044,10 @@ class _DocRun:
             if self._state_organ(actor.org) and not self._law_body(actor.org):
                 return actor, replace(target, actor=target.org)
             return replace(actor, actor=actor.org), replace(target, actor=target.org)
+        home = self.country_of.get(actor.org or "") or self.country_of.get(actor.actor or "")
+        if actor.actor and home and home == target.actor and target.org and target.org != target.actor:
+            # a region or body acting at home ("pemerintah provinsi ... ke Kabupaten Demak"): the place itself
+            return actor, replace(target, actor=target.org)
         return actor, target
 
     def _territory(self, target: Party) -> Party:
@@ -2529,6 +2537,18 @@ class _DocRun:
                 c.incomplete = False
                 kept.append(c)
         self.cands = kept
+
+    def _complete_addressees(self) -> None:
+        """A demand with nobody named ("PSSI juga mempertimbangkan untuk meminta agar ...") is addressed to
+        whoever the same party's nearest earlier statement in the story was addressed to."""
+        spoken = ("REQUEST", "THREATEN", "ACCUSE", "REJECT")
+        for i, c in enumerate(self.cands):
+            if c.type != "REQUEST" or c.target is not None or c.actor is None:
+                continue
+            earlier = [x for x in self.cands[:i] if x.actor == c.actor and x.target and x.type in spoken]
+            same = [x for x in earlier if x.type == c.type] or earlier
+            if same and same[-1].target != c.actor:
+                c.target = same[-1].target
 
     def _orient_reciprocal(self) -> None:
         """Undirected mentions ("perdagangan senjata antara A dan B") take the direction the document gives
