@@ -177,3 +177,12 @@ def test_indonesian_regencies_and_cities(gaz: Gazetteer) -> None:
     assert {e.name for e in gaz.lookup("Bekasi")} == {"Bekasi"}
     assert not [e for e in gaz.lookup("Bone") if e.kind == "regency"]  # 'bone' is also a word and a name
     assert [e.name for e in gaz.lookup("Kabupaten Bone")] == ["Bone Regency"]
+
+
+def test_security_forces_under_their_english_names(gaz: Gazetteer) -> None:
+    """National armed forces, police and intelligence bodies link from their Indonesian forms and act
+    for their state."""
+    lebanon = [e for e in gaz.lookup("Angkatan Bersenjata Lebanon") if e.kind == "military"]
+    assert [e.name for e in lebanon] == ["Lebanese Armed Forces"] and lebanon[0].country == "Lebanon"
+    assert {e.name for e in gaz.lookup("Tentara Nasional Indonesia")} == {"Indonesian National Armed Forces"}
+    assert not gaz.lookup("Angkatan Darat")  # no country named: no body
