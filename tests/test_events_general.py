@@ -815,6 +815,20 @@ CASES: list[tuple[str, str, list[Exp], list[tuple[str, str | None, str | None]]]
         [],
     ),
     (
+        "passive-transfer-by-the-speakers-side",
+        "Gubernur Nusa Tenggara Timur mengatakan tenda darurat telah dikirim ke Kabupaten Flores Timur. "
+        "\"Tambahan 500 tenda akan dikirim ke Kabupaten Sikka besok,\" kata Kepala BNPB Suharyanto.",
+        [Exp("AID", "East Nusa Tenggara", "East Flores Regency"), Exp("AID", "Indonesia", "Sikka Regency", "planned")],
+        [],
+    ),
+    (
+        "foreign-relief-without-recipient",
+        "Gempa bermagnitudo 6,2 mengguncang Kabupaten Cianjur, Jawa Barat. Jepang menawarkan bantuan tim "
+        "penyelamat dan tenda untuk mendukung penanganan korban.",
+        [Exp("AID", "Japan", "Indonesia", "potential")],
+        [],
+    ),
+    (
         "provincial-government-gives",
         "Pemerintah Provinsi Jawa Tengah menggelar rapat darurat. Gubernur Jawa Tengah mengatakan "
         "pemerintah provinsi akan mengucurkan dana Rp 15 miliar ke Kabupaten Demak.",

@@ -121,6 +121,8 @@ class Cand:
     when: str | None = None  # the time expression that dates it, resolved or not
     copy: bool = False  # a denial copy of an earlier event
     incomplete: bool = False  # a transfer whose giver or receiver the document names elsewhere
+    passive: bool = False  # coded from a passive verb ("akan dikirim ke Jambi"): the agent may be unnamed
+    target_org: str | None = None  # the body or place itself that the target names
 
 
 def _designation_form(etype: str, mode: str | None) -> Form:
@@ -1943,6 +1945,8 @@ class _DocRun:
                             order=(actor.pos, target.pos),
                             keys=set(keys),
                             incomplete=incomplete,
+                            passive=t.cls == "passive",
+                            target_org=target.org,
                         )
                     )
         if etype == "ASSAULT":
@@ -2524,19 +2528,51 @@ class _DocRun:
                 continue
             if c.actor is None and c.target is not None:
                 options = {x.actor for x in complete if x.target == c.target}
+                if not options and c.passive and c.source and c.source != ANONYMOUS:
+                    # "Suharyanto mengatakan enam helikopter akan dikirim ke Jambi": the speaker's side sends
+                    # (a region that speaks, "Gubernur Nusa Tenggara Timur mengatakan", sends as itself)
+                    options = {c.source if c.source in self.places else self._party(c.source)} - {None}
                 if len(options) == 1:
                     c.actor = options.pop()
             elif c.target is None and c.actor is not None:
                 options = {x.target for x in complete if x.actor == c.actor}
+                home = self._home_country()
+                foreign = home is not None and c.actor != home and self.country_of.get(c.actor) != home
+                if not options and self._relief(c) and foreign:
+                    options = {home}  # "Singapura menawarkan bantuan dua pesawat": relief for the stricken state
                 if not options:
                     # another giver, the same story: the one recipient every other transfer goes to
                     options = {x.target for x in complete}
+                if not options and self._relief(c):
+                    # relief at home with nobody named: the giver's own place the story names most
+                    options = {self._stricken(c.actor)} - {None}
                 if len(options) == 1:
                     c.target = options.pop()
+            at_home = c.actor is not None and c.target in (c.actor, self.country_of.get(c.actor))
+            if at_home and c.target_org and c.target_org != c.target:
+                c.target = c.target_org  # "dikirim ke Jambi" by the state of Jambi or its region: the place itself
             if c.actor and c.target and c.actor != c.target:
                 c.incomplete = False
                 kept.append(c)
         self.cands = kept
+
+    def _relief(self, c: Cand) -> bool:
+        """Is this transfer relief (humanitarian mode or a humanitarian item)?"""
+        return c.mode == "humanitarian" or (c.item is not None and self.lex.family(c.item) in self.merge_families)
+
+    def _stricken(self, giver: str | None) -> str | None:
+        """Where relief with no recipient goes: the state the story is about when the giver is another
+        state; for a giver at home, the place of its own state the story names most."""
+        home = self._home_country()
+        if giver is None or home is None:
+            return None
+        if home != giver and self.country_of.get(giver) != home:
+            return home
+        counts: dict[str, int] = {}
+        for m in self.v.mentions:
+            if m.name in self.places and self.country_of.get(m.name) == home and m.kind != "city":
+                counts[m.name] = counts.get(m.name, 0) + 1
+        return max(counts, key=lambda n: counts[n], default=None)
 
     def _complete_addressees(self) -> None:
         """A demand with nobody named ("PSSI juga mempertimbangkan untuk meminta agar ...") is addressed to
