@@ -829,6 +829,20 @@ CASES: list[tuple[str, str, list[Exp], list[tuple[str, str | None, str | None]]]
         [],
     ),
     (
+        "tear-gas-is-repression",
+        "Kepolisian Daerah Sumatera Utara menembakkan gas air mata untuk membubarkan massa Aliansi Petani Deli "
+        "di depan kantor gubernur.",
+        [Exp("COERCE", "@Kepolisian Daerah Sumatera Utara", "@Aliansi Petani Deli", "asserted")],
+        [("ASSAULT", "@Kepolisian Daerah Sumatera Utara", None)],
+    ),
+    (
+        "arrested-by-bare-police",
+        "Kepolisian Daerah Sumatera Utara menyatakan situasi sudah terkendali. Tiga anggota Aliansi Petani Deli "
+        "ditangkap polisi pada Selasa malam.",
+        [Exp("COERCE", "@Kepolisian Daerah Sumatera Utara", "@Aliansi Petani Deli", "asserted")],
+        [],
+    ),
+    (
         "provincial-government-gives",
         "Pemerintah Provinsi Jawa Tengah menggelar rapat darurat. Gubernur Jawa Tengah mengatakan "
         "pemerintah provinsi akan mengucurkan dana Rp 15 miliar ke Kabupaten Demak.",

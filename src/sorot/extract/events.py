@@ -1634,6 +1634,8 @@ class _DocRun:
             known = lex.items.get(it)
             if known is not None and known.type and etype == "AID":
                 etype, mode = known.type, None
+        if etype == "ASSAULT" and items and all((k := lex.items.get(i)) and k.assault_type for i in items):
+            etype, mode = lex.items[items[0]].assault_type or etype, None  # tear gas on a crowd: repression
 
         # ---- arguments
         actors: list[Party] = []
@@ -1650,6 +1652,8 @@ class _DocRun:
         def pp_targets() -> list[Party]:
             for n, (p, units, _pos) in enumerate(pps):
                 if p in tpreps and units:
+                    if p == "di" and etype == "ASSAULT" and not all(m.name in self.places for m in units[0]):
+                        continue  # "di depan gedung DPR": where it happened, not who was hit
                     if p == "di":
                         # "bertemu di Tokyo": where, never whom -- the host state at most
                         via_place[0] = True
@@ -1725,6 +1729,14 @@ class _DocRun:
                 if k < b and v.cls[k] == "E":
                     agent_units, _ = self._units_right(k, b)
             actors = self._parties(agent_units or [])
+            if not actors and not agent_units:
+                # "ditangkap polisi", "ditahan oleh aparat keamanan": an agent named by a bare noun
+                k = self._skip_right(t.end, b, {"S", "T"})
+                if k < b and v.low[k] == "oleh":
+                    k += 1
+                actors = next(
+                    (found for n in (3, 2, 1) if (found := self._generic_body(k, min(b, k + n), t.start))), []
+                )
             if not actors and etype == "ASSAULT":
                 # "memasok rudal kepada Rusia, yang kemudian ditembakkan ke Ukraina": the receiver fires them
                 before = self._skip_left(t.start - 1, a, {"S", "T", ","})
@@ -1804,7 +1816,7 @@ class _DocRun:
                         names = [n for c in ref[:1] for n in (c.actor, c.target) if n]
                         targets = [Party(n, None, k) for n in dict.fromkeys(names)]
                         break
-        if not targets and not direct and not poss and actors and t.cls != "noun" and j < b and v.item[j] is None:
+        if not targets and not direct and not poss and actors and t.cls == "active" and j < b and v.item[j] is None:
             # "menuntut perusahaan membayar ...", "menemui manajemen": a body named by a bare noun
             targets = next(
                 (found for n in (3, 2, 1) if (found := self._generic_body(j, min(b, j + n), t.start))), []
@@ -1863,6 +1875,7 @@ class _DocRun:
             needs == "weapon"
             and not targets
             and actors
+            and etype == "ASSAULT"
             and tr.lemma in {str(x) for x in lex.raw.get("launch_lemmas") or ()}
         ):
             # a missile fired with no one to hit ("ke Laut Jepang", a test) is a show of force

@@ -163,6 +163,7 @@ class Item:
     aid_mode: str | None
     assault_mode: str | None
     type: str | None = None
+    assault_type: str | None = None  # using it against people is this type instead of ASSAULT (tear gas)
 
 
 @dataclass
@@ -347,6 +348,7 @@ def _load_items(data: dict[str, Any]) -> tuple[dict[str, Item], list[tuple[tuple
             aid_mode=entry.get("aid_mode"),
             assault_mode=entry.get("assault_mode"),
             type=entry.get("type"),
+            assault_type=entry.get("assault_type"),
         )
         for w in entry.get("words") or []:
             words.append((tuple(str(w).lower().split()), name))
