@@ -1634,7 +1634,7 @@ class _DocRun:
             known = lex.items.get(it)
             if known is not None and known.type and etype == "AID":
                 etype, mode = known.type, None
-        if etype == "ASSAULT" and items and all((k := lex.items.get(i)) and k.assault_type for i in items):
+        if etype == "ASSAULT" and items and all(lex.items[i].assault_type for i in items if i in lex.items):
             etype, mode = lex.items[items[0]].assault_type or etype, None  # tear gas on a crowd: repression
 
         # ---- arguments
