@@ -519,3 +519,15 @@ def test_weapon_model_names_are_no_entities(full_nlp) -> None:  # type: ignore[n
     found = {s.text for s in doc.spans[MENTIONS_KEY]}
     assert {"Patriot", "Sky Sabre", "Rafale Marine"}.isdisjoint(found), found
     assert {"Polandia", "AS", "Inggris"} <= found
+
+
+def test_en_dash_ticket_is_two_people_and_listed_place_is_a_place(full_nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = full_nlp(
+        "Pasangan Bima Arya dan Dedie Rachim unggul di Kota Bogor. Tim Bima–Dedie menolak tudingan itu. "
+        "Banjir merendam sejumlah desa di wilayah Kharkiv dan Zaporizhzhia."
+    )
+    ents = doc._.entities
+    people = {ents[s.kb_id_].name for s in doc.spans[MENTIONS_KEY] if ents[s.kb_id_].type == "PER"}
+    assert not any("–" in p for p in people), people
+    found = mentions(doc)
+    assert ("Zaporizhzhia", "PER") not in found

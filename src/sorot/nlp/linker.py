@@ -967,6 +967,11 @@ class EntityLinker:
                 return None
             if self._after_phrase(doc, start, d.person_not_after):
                 return "GPE"
+            if start >= 2 and doc[start - 1].text in ("dan", ",") and any(
+                k.end == start - 1 and (k.entry.type if k.entry else k.label) in ("GPE", "LOC") and k.length <= 3
+                for k in known
+            ):
+                return "GPE"  # "wilayah Lviv dan Ivano-Frankivsk": a place listed with a place
         elif (
             2 <= size <= 4
             and self._name_like(doc, start, end)
@@ -1069,6 +1074,8 @@ class EntityLinker:
         low = normalize(text)
         if label in ("PER", "GPE", "LOC") and self._after_model_head(doc, start):
             return False  # "rudal Storm Shadow", "sistem IRIS-T": a model name
+        if label == "PER" and "–" in text:
+            return False  # "pasangan Yusuf–Dedi": a ticket of two people named elsewhere, not a name
         if low in self.data.not_names or low in STOP_WORDS or low in self.data.roles:
             return False
         first_pos = ctx.is_sent_start(start) or ctx.in_title[start]
@@ -1337,6 +1344,7 @@ class EntityLinker:
                 j += 1
             elif (
                 (low in d.name_connectors or (is_org and low in d.org_connectors))
+                and t.text not in ("–", "—")  # "Yusuf–Dedi": an en dash joins two people, not one name
                 and j + 1 < n
                 and _is_word_cap(doc[j + 1])
                 and not covered[j + 1]
@@ -1391,6 +1399,8 @@ class EntityLinker:
         d = self.data
         for k in range(start, end):
             low = normalize(doc[k].text)
+            if "–" in low:
+                return False  # "Yusuf–Dedi": a ticket of two people, not one name
             if low in d.name_connectors:
                 continue
             if "-" in low and any(
