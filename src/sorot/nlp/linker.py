@@ -967,8 +967,11 @@ class EntityLinker:
                 return None
             if self._after_phrase(doc, start, d.person_not_after):
                 return "GPE"
-            if start >= 2 and doc[start - 1].text in ("dan", ",") and any(
-                k.end == start - 1 and (k.entry.type if k.entry else k.label) in ("GPE", "LOC") and k.length <= 3
+            if start >= 2 and doc[start - 1].text == "dan" and any(
+                k.end == start - 1
+                and (k.entry.type if k.entry else k.label) in ("GPE", "LOC")
+                and k.length <= 3
+                and not any(o.start < k.start and o.end >= k.end and o.label != k.label for o in known)
                 for k in known
             ):
                 return "GPE"  # "wilayah Lviv dan Ivano-Frankivsk": a place listed with a place
