@@ -491,3 +491,14 @@ def test_cardinal_is_a_title(nlp: Language) -> None:
         "Uskup Agung Medan Kardinal Yohanes Sinaga menyebut kunjungan itu sebagai tanda persahabatan antarumat.",
         [Want("kunjungan itu sebagai tanda", "Yohanes Sinaga", "menyebut")],
     )
+
+
+def test_they_after_a_dateline_are_no_city(nlp: Language) -> None:
+    """'SEMARANG – ... Mereka menuntut ...': a plural pronoun never resolves to the dateline's city."""
+    found = analyse(
+        nlp,
+        "SEMARANG – Serikat Buruh Tekstil Jawa Tengah menggelar aksi di depan kantor gubernur. Mereka menuntut "
+        "pemerintah provinsi menaikkan upah minimum tahun depan.",
+    )
+    q, _ = pick(found, "pemerintah provinsi menaikkan")
+    assert q.speaker_name != "Semarang", q.speaker_name

@@ -1735,9 +1735,13 @@ class _DocRun:
             if group:
                 return [self._resolve_entity(e) for e in group]
         for p, r, _t in reversed(history):
-            if p < pos and r.type in ("ORG", "GPE", "NORP"):
+            if p < pos and r.type in ("ORG", "GPE", "NORP") and not self._is_place(r):
                 return [_copy(r)]
         return self._last(history, pos, person=False)
+
+    def _is_place(self, r: Resolved) -> bool:
+        """A resolved speaker that is a city, region or village (which never speaks as 'mereka')."""
+        return any(e.kind in PLACE_KINDS and e.name == r.name for e in self.v.ents)
 
     def _sentence_topic(self, s: int) -> list[EntRef]:
         """The first bodies of sentence s outside relay and prepositional phrases."""
@@ -1756,8 +1760,8 @@ class _DocRun:
                 continue
             ent = v.ent(k)
             if ent is not None and ent.type in ("ORG", "GPE", "NORP", "PER"):
-                if k - 1 >= s0 and v.low[k - 1] in lex.prepositions:
-                    k = ent.end
+                if (k - 1 >= s0 and v.low[k - 1] in lex.prepositions) or ent.kind in PLACE_KINDS:
+                    k = ent.end  # a place ("BEKASI –", "di Jakarta") is no group that speaks
                     continue
                 group = [ent]
                 m = ent.end
