@@ -531,3 +531,19 @@ def test_en_dash_ticket_is_two_people_and_listed_place_is_a_place(full_nlp) -> N
     assert not any("–" in p for p in people), people
     found = mentions(doc)
     assert ("Zaporizhzhia", "PER") not in found
+
+
+def test_district_named_like_a_regency_is_not_that_regency(full_nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = full_nlp("Banjir merendam tiga desa di Kecamatan Bantul, Kabupaten Grobogan, Jawa Tengah.")
+    ents = doc._.entities
+    linked = {ents[s.kb_id_].name for s in doc.spans[MENTIONS_KEY] if s.text == "Kecamatan Bantul"}
+    assert linked and not any("Regency" in n for n in linked), linked
+
+
+def test_headline_place_run_is_cut_to_the_body_form(full_nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = full_nlp(
+        "Tanggul Sungai Serang Segera Ditinggikan\n\nKULON PROGO – Pemerintah memperkuat tanggul Sungai Serang "
+        "yang jebol pekan lalu."
+    )
+    names = {s.text for s in doc.spans[MENTIONS_KEY]}
+    assert "Sungai Serang Segera Ditinggikan" not in names and "Sungai Serang Segera" not in names, names

@@ -137,6 +137,7 @@ class LinkerData:
     regional_fillers: set[str] = field(default_factory=set)
     member_of: set[str] = field(default_factory=set)
     model_heads: set[str] = field(default_factory=set)
+    sub_region_heads: set[str] = field(default_factory=set)
     model_modifiers: set[str] = field(default_factory=set)
 
     @classmethod
@@ -205,6 +206,7 @@ class LinkerData:
             regional_fillers=_lower_set((raw.get("regional_offices") or {}).get("fillers") or []),
             member_of=_lower_set(raw.get("member_of") or []),
             model_heads=_lower_set(raw.get("model_heads") or []),
+            sub_region_heads=_lower_set(raw.get("sub_region_heads") or []),
             model_modifiers=_lower_set(raw.get("model_modifiers") or []),
         )
 
@@ -853,6 +855,9 @@ class EntityLinker:
             if inside:
                 out += self._ner_remainders(doc, ctx, start, end, label, inside, known)
                 continue
+            if ctx.in_title[start] and end - start >= 3:
+                end = self._body_form_end(doc, ctx, start, end)  # "Sungai Wulan Segera Diperbaiki" (headline)
+                text = doc[start:end].text
             retyped = self._retype(doc, start, end, label, known, ctx.in_title[start])
             if retyped is None:
                 continue
@@ -860,6 +865,15 @@ class EntityLinker:
             if self._plausible(doc, ctx, start, end, label, has_pos):
                 out.append(Cand(start, end, label, "ner", name=text))
         return out
+
+    def _body_form_end(self, doc: Doc, ctx: _DocContext, start: int, end: int) -> int:
+        """A headline's capitals run a name into the words after it; keep the longest prefix of the span
+        that the body writes as well (the whole span when the body has none)."""
+        body = " " + " ".join(t.text for t in doc if not ctx.in_title[t.i]) + " "
+        for k in range(end, start + 1, -1):
+            if f" {doc[start:k].text} " in body:
+                return k
+        return end
 
     def _regional_office_before(self, doc: Doc, start: int) -> bool:
         """Does a regional office ("Bupati", "Kepala Desa", "Kapolres") end just before ``start``?"""
@@ -1453,6 +1467,14 @@ class EntityLinker:
             if j == i + 1:
                 continue
             inner = self._longest_at(cands, i + 1)
+            head = normalize(tok.text)
+            if (
+                inner is not None
+                and inner.entry is not None
+                and head in self.data.sub_region_heads
+                and inner.entry.kind in ("regency", "city", "province")
+            ):
+                inner = None  # "Kecamatan Karanganyar" in Demak is not Karanganyar Regency: a lower level
             if pat.get("compose_known") and inner is not None and inner.end > j:
                 j = inner.end  # "Pelabuhan Hodeidah": a port, airport or base named after a known place
             if (
