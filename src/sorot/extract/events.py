@@ -26,6 +26,7 @@ How a sentence is coded (the rules behind each step are written down in ``docs/c
 
 from __future__ import annotations
 
+import datetime
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -51,8 +52,6 @@ LEAD_DATED = frozenset({"ASSAULT", "COERCE", "CONSULT", "AGREE", "SANCTION", "PR
 STATUS_RANK = {"asserted": 0, "planned": 1, "potential": 2, "hypothetical": 3, "denied": 4}
 # When repeats of one proposition merge, the strongest status wins (asserted and denied are never merged).
 MERGE_STRENGTH = {"hypothetical": 0, "planned": 1, "potential": 2, "asserted": 3, "denied": 3}
-QUANTITY_WORDS = frozenset({"ribuan", "ratusan", "puluhan", "belasan", "jutaan", "hingga", "sekitar", "lebih", "dari",
-                            "sedikitnya", "setidaknya", "kurang", "ribu", "ratus", "puluh", "juta"})
 Unit = list[Mention]  # adjacent mentions naming one party ("Presiden Ukraina Volodymyr Zelensky")
 
 
@@ -144,10 +143,8 @@ _LABEL_FORM = Form(
 
 def _consecutive_days(values: list[str]) -> bool:
     """Are these ISO dates one run of consecutive days ("Senin dan Selasa")?"""
-    import datetime as _dt
-
     try:
-        days = sorted({_dt.date.fromisoformat(x) for x in values})
+        days = sorted({datetime.date.fromisoformat(x) for x in values})
     except ValueError:
         return False  # month or year precision: not days
     return all((b - a).days == 1 for a, b in zip(days, days[1:], strict=False))
@@ -217,6 +214,8 @@ class _DocRun:
         self.patient_types = {str(t) for t in patient.get("types") or ()}
         self.patient_nouns = {str(w).lower() for w in patient.get("nouns") or ()}
         self.state_organ_kinds = {str(k) for k in raw.get("state_organ_kinds") or ()}
+        self.facing = {tuple(str(p).lower().split()) for p in raw.get("protest_facing") or ()}
+        self.aims = {tuple(str(p).lower().split()) for p in raw.get("show_of_force_aims") or ()}
         self.generic_bodies = [
             GenericBody(
                 nouns=frozenset(str(w).lower() for w in spec.get("nouns") or ()),
@@ -899,7 +898,8 @@ class _DocRun:
         the nearest body of that kind named before ``head`` (``generic_bodies`` in events.yaml), else the
         national body of the home state or the home state itself."""
         v = self.v
-        words = [v.low[k] for k in range(start, end) if v.low[k] not in ("itu", "tersebut", "para", "sejumlah")]
+        drop = self.lex.anaphor_determiners | self.g.get("quantity_words", set())
+        words = [v.low[k] for k in range(start, end) if v.low[k] not in drop]
         phrase = " ".join(words)
         spec = next((s for s in self.generic_bodies if phrase in s.nouns), None)
         if spec is None and len(words) > 1 and words[0] in self.g.get("role_nouns", set()):
@@ -1583,7 +1583,7 @@ class _DocRun:
         # the head noun after the verb decides some types ("mengirim surat" is a letter, not aid)
         j = self._skip_right(t.end, b, {"S", "T"})
         hj = j
-        while hj < b and (v.low[hj][:1].isdigit() or v.low[hj] in QUANTITY_WORDS):
+        while hj < b and (v.low[hj][:1].isdigit() or v.low[hj] in self.g.get("quantity_words", set())):
             hj += 1  # "mengerahkan sekitar 5.000 personel": the noun after the number
         head_word = v.low[hj] if hj < b else ""
         head_two = f"{head_word} {v.low[hj + 1]}" if hj + 1 < b else ""
@@ -2082,7 +2082,7 @@ class _DocRun:
         is about when a group protests at home."""
         v = self.v
         for k in range(a, b - 1):
-            if v.low[k] == "depan" and k > a and v.low[k - 1] in ("di", "ke"):
+            if k > a and (v.low[k - 1], v.low[k]) in self.facing:
                 for x in range(k + 1, min(b, k + 5)):
                     m = v.mention(x)
                     if m is not None:
@@ -2107,13 +2107,13 @@ class _DocRun:
         """A show of force held around or towards another state ("menggelar latihan militer di sekitar
         Taiwan", "mengerahkan kapal perang ke arah ...")."""
         v = self.v
-        aims = {("di", "sekitar"), ("di", "dekat"), ("ke", "arah"), ("di", "perbatasan")}
+        aims = self.aims
         for x in range(k, b - 2):
             if v.cls[x] in ("END", "B"):
                 break
             if (v.low[x], v.low[x + 1]) in aims:
                 y = x + 2
-                while y < b and v.low[y] in self.g.get("place_nouns", set()) | {"perairan"}:
+                while y < b and v.low[y] in self.g.get("place_nouns", set()):
                     y += 1  # "di dekat perbatasan Polandia"
                 m = v.mention(y) if y < b else None
                 if m is not None:

@@ -63,9 +63,6 @@ class QuoteMeta:
     source_key: str | None = None
 
 
-PLACE_KINDS = frozenset({"city", "regency", "district", "village", "region", "province", "place", "island"})
-
-
 @dataclass
 class SpeakerRef:
     """A phrase naming (or pointing to) a speaker, before resolution."""
@@ -438,7 +435,7 @@ class _DocRun:
             return not any(v.is_verb(k) and not v.occasion[k] for k in range(a, b))
         # "berunjuk rasa di depan kantor X, Jakarta, Senin, menuntut": a place in apposition says where
         e = v.ent_at[a]
-        return e >= 0 and v.ents[e].end == b and v.ents[e].kind in PLACE_KINDS and self._after_pp(a - 1)
+        return e >= 0 and v.ents[e].end == b and v.ents[e].kind in self.lex.place_kinds and self._after_pp(a - 1)
 
     def _after_pp(self, comma: int) -> bool:
         """Does the phrase that ends just before this comma open with a preposition ("di depan kantor X")?"""
@@ -1741,7 +1738,7 @@ class _DocRun:
 
     def _is_place(self, r: Resolved) -> bool:
         """A resolved speaker that is a city, region or village (which never speaks as 'mereka')."""
-        return any(e.kind in PLACE_KINDS and e.name == r.name for e in self.v.ents)
+        return any(e.kind in self.lex.place_kinds and e.name == r.name for e in self.v.ents)
 
     def _sentence_topic(self, s: int) -> list[EntRef]:
         """The first bodies of sentence s outside relay and prepositional phrases."""
@@ -1760,7 +1757,7 @@ class _DocRun:
                 continue
             ent = v.ent(k)
             if ent is not None and ent.type in ("ORG", "GPE", "NORP", "PER"):
-                if (k - 1 >= s0 and v.low[k - 1] in lex.prepositions) or ent.kind in PLACE_KINDS:
+                if (k - 1 >= s0 and v.low[k - 1] in lex.prepositions) or ent.kind in lex.place_kinds:
                     k = ent.end  # a place ("BEKASI –", "di Jakarta") is no group that speaks
                     continue
                 group = [ent]

@@ -88,6 +88,7 @@ class QuoteLexicon:
     anonymity: PhraseIndex
     indefinites: frozenset[str]
     quantities: frozenset[str]
+    place_kinds: frozenset[str]
     naming_cues_agentive: frozenset[str]
     naming_cues_bare: frozenset[str]
     naming_cues_active: frozenset[str]
@@ -189,6 +190,7 @@ def from_mapping(data: dict[str, Any]) -> QuoteLexicon:
         anonymity=PhraseIndex(data.get("anonymity_phrases") or []),
         indefinites=_words(data.get("indefinites")),
         quantities=_words(data.get("quantities")),
+        place_kinds=_words(data.get("place_kinds")),
         naming_cues_agentive=_words(naming.get("agentive")),
         naming_cues_bare=_words(naming.get("bare")),
         naming_cues_active=_words(naming.get("active")),
