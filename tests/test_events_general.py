@@ -843,6 +843,19 @@ CASES: list[tuple[str, str, list[Exp], list[tuple[str, str | None, str | None]]]
         [],
     ),
     (
+        "wont-go-unanswered",
+        "Juru bicara Kementerian Luar Negeri Iran menegaskan bahwa setiap serangan Israel terhadap wilayah Iran "
+        "tidak akan dibiarkan tanpa jawaban.",
+        [Exp("THREATEN", "Iran", "Israel", "asserted")],
+        [("THREATEN", "Israel", "Iran")],
+    ),
+    (
+        "will-be-answered-harshly",
+        "Presiden Azerbaijan Ilham Aliyev mengatakan setiap provokasi Armenia di perbatasan akan dibalas dengan keras.",
+        [Exp("THREATEN", "Azerbaijan", "Armenia", "asserted", "Ilham Aliyev")],
+        [],
+    ),
+    (
         "provincial-government-gives",
         "Pemerintah Provinsi Jawa Tengah menggelar rapat darurat. Gubernur Jawa Tengah mengatakan "
         "pemerintah provinsi akan mengucurkan dana Rp 15 miliar ke Kabupaten Demak.",

@@ -358,6 +358,12 @@ class _DocRun:
         for t in trigs:
             if t.form.trigger.type != "THREATEN" or not produced.get(id(t)):
                 continue
+            if t.cls == "passive":
+                # "setiap serangan Israel ... tidak akan dibiarkan tanpa jawaban": what will be answered
+                subj_at = min(c.lo for c in produced[id(t)])
+                for u in trigs:
+                    if u is not t and id(u) in produced and u.start < t.start and u.start >= subj_at - 8:
+                        produced[id(u)] = [c for c in produced[id(u)] if c.status != "hypothetical"]
             k = t.end
             while k < b and v.cls[k] != "END" and not (v.cls[k] == "B" and "hypothetical" in v.tags(k)):
                 k += 1
@@ -802,7 +808,10 @@ class _DocRun:
                     takes_clause = v.low[before] in self.lex.reporting_before or (
                         tr is not None and tr[1].trigger.control
                     )
-                    if takes_clause and units and led and not (crossed and tr is not None):
+                    reported = v.low[before] in self.lex.reporting_before
+                    if takes_clause and units and (led or reported) and not (crossed and tr is not None):
+                        # (after a reporting verb a possessed subject speaks of its owner: "mengatakan setiap
+                        # pelanggaran Hizbullah akan dibalas")
                         # (a verb coordinated after the complement belongs to the controller's subject:
                         # "Seoul mendesak Pyongyang untuk ... dan memperingatkan ...")
                         return self._parties(units)
@@ -1729,6 +1738,13 @@ class _DocRun:
                 if k < b and v.cls[k] == "E":
                     agent_units, _ = self._units_right(k, b)
             actors = self._parties(agent_units or [])
+            if not actors and not agent_units and speech:
+                # "setiap serangan X tidak akan dibiarkan tanpa jawaban, kata Peskov": the speaker's side acts
+                quoted = self._quote_speaker(t.start)
+                name = self._reporter_for(t, si) or (quoted.name if quoted else None)
+                side = self.party_of.get(name or "")
+                if side:
+                    actors = [Party(side, name, t.start, pronoun=True)]
             if not actors and not agent_units:
                 # "ditangkap polisi", "ditahan oleh aparat keamanan": an agent named by a bare noun
                 k = self._skip_right(t.end, b, {"S", "T"})
