@@ -1198,7 +1198,13 @@ class _DocRun:
         return best
 
     def _speaker_name(self, t: Trig, si: int) -> str | None:
-        """The name of who performs a speech act (the source of what it says)."""
+        """The name of who performs a speech act (the source of what it says). A bare speech noun
+        ("Tepis Tuduhan Pasok Senjata") is nobody's words: its owner follows it ("tuduhan Seoul") or it has none;
+        the subject of the clause around it is who answers it, not who made it."""
+        if t.cls == "noun" and t.light is None:
+            _d, poss, _pps, _e, _o = self._right(t.end, self.v.sents[si][1])
+            owners = [p.name for p in self._parties(poss) if p.name]
+            return owners[0] if owners else None
         subj = self._subject(t.head, self.v.sents[si][0])
         names = [p.name for p in subj if p.name]
         return names[0] if names else None
