@@ -547,3 +547,10 @@ def test_headline_place_run_is_cut_to_the_body_form(full_nlp) -> None:  # type: 
     )
     names = {s.text for s in doc.spans[MENTIONS_KEY]}
     assert "Sungai Serang Segera Ditinggikan" not in names and "Sungai Serang Segera" not in names, names
+
+
+def test_role_acronym_then_person_on_the_model_route(full_nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = full_nlp("Peneliti LIPS Rahmat Hidayat menilai kebijakan itu keliru.")
+    found = {s.text: s.label_ for s in doc.spans[MENTIONS_KEY]}
+    assert found.get("Rahmat Hidayat") == "PER", found
+    assert "LIPS Rahmat Hidayat" not in found

@@ -848,6 +848,20 @@ class EntityLinker:
                 ]
                 continue
             entries = self.gaz.lookup(text)
+            if (
+                not entries
+                and end - start >= 3
+                and _ACRONYM.match(doc[start].text)
+                and normalize(doc[start].text) not in self.data.titles
+                and start > 0
+                and self._role_or_title_at(doc, start - 1, start)
+                and self._name_like(doc, start + 1, end)
+            ):  # "Peneliti ICW Kurnia Ramadhana": the body's acronym, then its officer
+                out += [
+                    Cand(start, start + 1, "ORG", "ner", name=doc[start].text),
+                    Cand(start + 1, end, "PER", "ner", name=doc[start + 1 : end].text),
+                ]
+                continue
             if entries:
                 entry = self._pick(entries)
                 out.append(Cand(start, end, entry.type, "ner", entry=entry))
