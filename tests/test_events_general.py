@@ -637,8 +637,8 @@ CASES: list[tuple[str, str, list[Exp], list[tuple[str, str | None, str | None]]]
         "invite-to-act",
         "Paus Fransiskus mengajak Israel dan Hamas untuk menghentikan pertempuran.",
         [
-            Exp("REQUEST", "Vatican City", "Israel", "asserted"),
-            Exp("REQUEST", "Vatican City", "Hamas", "asserted"),
+            Exp("REQUEST", "Holy See", "Israel", "asserted"),
+            Exp("REQUEST", "Holy See", "Hamas", "asserted"),
         ],
         [],
     ),
@@ -854,6 +854,24 @@ CASES: list[tuple[str, str, list[Exp], list[tuple[str, str | None, str | None]]]
         "Presiden Azerbaijan Ilham Aliyev mengatakan setiap provokasi Armenia di perbatasan akan dibalas dengan keras.",
         [Exp("THREATEN", "Azerbaijan", "Armenia", "asserted", "Ilham Aliyev")],
         [],
+    ),
+    (
+        "envoy-arrives",
+        "Utusan khusus PBB untuk Myanmar dijadwalkan tiba di Bangkok pekan depan untuk bertemu pejabat Thailand.",
+        [Exp("CONSULT", "United Nations", "Thailand", "planned")],
+        [],
+    ),
+    (
+        "goods-arrive-no-visit",
+        "Kapal pengangkut bantuan kemanusiaan tiba di Pelabuhan Ashdod, Israel, pada Senin.",
+        [],
+        [("CONSULT", None, "Israel")],
+    ),
+    (
+        "guest-received-by-host",
+        "Perdana Menteri Malaysia Anwar Ibrahim diterima Presiden Prabowo Subianto di Istana Merdeka, Jakarta.",
+        [Exp("CONSULT", "Malaysia", "Indonesia", "asserted")],
+        [("CONSULT", "Indonesia", "Malaysia")],
     ),
     (
         "provincial-government-gives",

@@ -893,6 +893,20 @@ class _DocRun:
                 return [replace(p, pronoun=True, at=a) for p in prev[:2]]
         return []
 
+    def _traveller_before(self, head: int, a: int) -> bool:
+        """Is the subject of a travel verb a person or a delegation ("Utusan khusus AS Amos Hochstein
+        dijadwalkan tiba", "Delegasi Israel ... hadir di Doha"), not goods or troops?"""
+        v = self.v
+        travellers = self.g.get("traveller_nouns", set())
+        for p in self._subject(head, a):
+            m = v.mention(p.pos) if 0 <= p.pos < v.n else None
+            if m is not None and m.type == "PER":
+                return True
+            start = p.at if p.at >= 0 else p.pos
+            if any(v.low[k] in travellers for k in range(max(a, start - 1), min(v.n, p.pos + 1))):
+                return True
+        return False
+
     def _pp_before(self, k: int, a: int) -> int | None:
         """The preposition that opens the phrase ending just before token ``k`` (a comma), if that phrase
         is a prepositional one ("di depan kantor Kementerian Perdagangan"); else None."""
@@ -1607,7 +1621,7 @@ class _DocRun:
             etype = spec.get("type", etype)
             mode = spec.get("mode")
             speech = bool(spec.get("speech", speech))
-            frame = "directed" if etype != "AID" else frame
+            frame = spec.get("frame") or ("directed" if etype != "AID" else frame)
         mod_word = head_word if t.cls == "noun" or t.light is not None else ""
         if tr.modifiers and mod_word in tr.modifiers:
             spec = tr.modifiers[mod_word]
@@ -1634,6 +1648,8 @@ class _DocRun:
             return []
         if needs == "agreement" and head_word not in lex.agreement_nouns:
             return []
+        if needs == "traveller" and not self._traveller_before(t.head, a):
+            return []  # "bantuan tiba di Gaza": goods arrive, nobody visits
         if needs == "captives" and not any(v.low[k] in lex.captive_nouns for k in range(t.end, args_end)):
             return []
         if needs == "condition" and not any(
@@ -1741,8 +1757,8 @@ class _DocRun:
             agent_units = prep_units.get("oleh")
             if not agent_units:
                 k = self._skip_right(t.end, b, {"S", "T"})
-                if k < b and v.cls[k] == "E":
-                    agent_units, _ = self._units_right(k, b)
+                if k < b and (v.cls[k] == "E" or v.low[k] in self.g.get("role_nouns", set())):
+                    agent_units, _ = self._units_right(k, b)  # "diterima Presiden Joko Widodo"
             actors = self._parties(agent_units or [])
             if not actors and not agent_units and speech:
                 # "setiap serangan X tidak akan dibiarkan tanpa jawaban, kata Peskov": the speaker's side acts
@@ -1769,6 +1785,8 @@ class _DocRun:
                         items = items or ([given[-1].item] if given[-1].item else [])
             if frame == "acquire":
                 actors, targets = self._parties(prep_units.get("dari") or []), subj
+            elif frame == "received":
+                actors, targets = subj, actors  # "Paus diterima Presiden Joko Widodo": the guest visits the host
             elif frame == "transfer":
                 targets = pp_targets()
                 if not actors and prep_units.get("dari"):
