@@ -874,6 +874,18 @@ CASES: list[tuple[str, str, list[Exp], list[tuple[str, str | None, str | None]]]
         [("CONSULT", "Indonesia", "Malaysia")],
     ),
     (
+        "quoted-label-without-sebagai",
+        "Kementerian Luar Negeri China menyebut laporan Jepang itu \"propaganda murahan\".",
+        [Exp("ACCUSE", "China", "Japan", "asserted")],
+        [],
+    ),
+    (
+        "lawsuit-filed-at-a-court",
+        "Serikat Buruh Garmen menggugat PT Busana Prima ke Pengadilan Hubungan Industrial pekan lalu.",
+        [Exp("ACCUSE", "@Serikat Buruh Garmen", "@PT Busana Prima")],
+        [("ACCUSE", "@Serikat Buruh Garmen", "Indonesia")],
+    ),
+    (
         "provincial-government-gives",
         "Pemerintah Provinsi Jawa Tengah menggelar rapat darurat. Gubernur Jawa Tengah mengatakan "
         "pemerintah provinsi akan mengucurkan dana Rp 15 miliar ke Kabupaten Demak.",

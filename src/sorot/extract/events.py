@@ -496,8 +496,12 @@ class _DocRun:
                 continue
             j = k + 1
             while j < b and v.cls[j] not in ("END", "B", "V") and v.low[j] != "sebagai":
+                if v.quote_id[j] >= 0 and j > k + 1:
+                    break  # 'menyebut tuduhan itu "propaganda murahan"': the label in quotes, no "sebagai"
                 j += 1
-            if j >= b or v.low[j] != "sebagai":
+            if j < b and v.quote_id[j] >= 0 and v.low[j] != "sebagai":
+                j -= 1  # the quoted label starts right after the object
+            elif j >= b or v.low[j] != "sebagai":
                 continue
             x = self._skip_right(j + 1, b, {"Q", "S"})
             if any(tuple(v.low[x : x + len(lab)]) == lab for lab in labels):
