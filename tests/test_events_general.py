@@ -886,6 +886,18 @@ CASES: list[tuple[str, str, list[Exp], list[tuple[str, str | None, str | None]]]
         [("ACCUSE", "@Serikat Buruh Garmen", "Indonesia")],
     ),
     (
+        "relief-to-a-besieged-city",
+        "Program Pangan Dunia akan mengirim 40 truk bantuan pangan ke Damaskus pekan depan.",
+        [Exp("AID", "World Food Programme", "Damascus", "planned")],
+        [("AID", "World Food Programme", "Syria")],
+    ),
+    (
+        "promised-weapons",
+        "Prancis menjanjikan 12 unit howitzer Caesar tambahan kepada Ukraina.",
+        [Exp("AID", "France", "Ukraine", "planned")],
+        [],
+    ),
+    (
         "provincial-government-gives",
         "Pemerintah Provinsi Jawa Tengah menggelar rapat darurat. Gubernur Jawa Tengah mengatakan "
         "pemerintah provinsi akan mengucurkan dana Rp 15 miliar ke Kabupaten Demak.",

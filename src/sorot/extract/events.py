@@ -1980,6 +1980,8 @@ class _DocRun:
                     target = replace(target, actor=tr.target_as[target.actor])
                 if etype in ("ASSAULT", "COERCE") and actor.actor and actor.actor == target.actor:
                     target = self._home_place(target)
+                if etype == "AID" and mode == "humanitarian":
+                    target = self._relief_city(target)
                 if (actor.actor is None and not incomplete) or actor.actor == target.actor:
                     continue
                 item_list: list[str | None] = [*items] or [None]
@@ -2165,6 +2167,14 @@ class _DocRun:
                     if found and found[0].actor in self.states and found[0].actor != actor.actor:
                         return found
         return []
+
+    def _relief_city(self, target: Party) -> Party:
+        """Relief sent to a city ("konvoi bantuan kemanusiaan ke Khartoum") goes to the city and its people,
+        not to the government the capital stands for elsewhere."""
+        m = self.v.mention(target.pos) if 0 <= target.pos < self.v.n else None
+        if m is not None and (m.kind or "") in ("city", "seat") and m.name != target.actor:
+            return replace(target, actor=m.name)
+        return target
 
     def _home_place(self, target: Party) -> Party:
         """A state's forces striking or raiding a place of their own state ("militer membombardir permukiman
