@@ -898,6 +898,18 @@ CASES: list[tuple[str, str, list[Exp], list[tuple[str, str | None, str | None]]]
         [],
     ),
     (
+        "asking-the-centre-for-money",
+        "Pemerintah Provinsi Nusa Tenggara Barat meminta tambahan dana darurat dari pemerintah pusat.",
+        [Exp("REQUEST", "West Nusa Tenggara", "Indonesia", "asserted")],
+        [],
+    ),
+    (
+        "invitation-without-untuk",
+        "Presiden Prabowo mengajak Turki bersama-sama mendorong gencatan senjata di Gaza.",
+        [Exp("REQUEST", "Indonesia", "Turkey", "asserted")],
+        [],
+    ),
+    (
         "provincial-government-gives",
         "Pemerintah Provinsi Jawa Tengah menggelar rapat darurat. Gubernur Jawa Tengah mengatakan "
         "pemerintah provinsi akan mengucurkan dana Rp 15 miliar ke Kabupaten Demak.",

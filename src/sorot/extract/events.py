@@ -953,7 +953,7 @@ class _DocRun:
         if national:
             return [Party(home, national, start, pronoun=True, org=national)]
         if spec.state:
-            return [Party(home, home, start, pronoun=True)]
+            return [Party(home, home, start, pronoun=True, org=home)]
         return []
 
     def _home_country(self) -> str | None:
@@ -1662,7 +1662,8 @@ class _DocRun:
             return []  # "bertindak" alone is no threat; "akan bertindak bila ..." is
         if needs == "complement":
             comps = self.g.get("complementizers", set())
-            if not any(v.low[k] in comps for k in range(t.end, min(b, args_end + 2))):
+            verb_next = any(v.cls[k] == "V" for k in range(obj_end, min(b, obj_end + 3)))  # "mengajak X mendorong"
+            if not verb_next and not any(v.low[k] in comps for k in range(t.end, min(b, args_end + 2))):
                 return []
         # item-driven type changes (balloons sent to harass are COERCE)
         for it in items:
@@ -1697,6 +1698,14 @@ class _DocRun:
                 if p in tpreps and n + 1 < len(pps) and pps[n + 1][0] in owner_preps and pps[n + 1][1]:
                     # "terhadap panel surya buatan Vietnam", "ke kapal milik Filipina": the owner or maker
                     return self._parties(pps[n + 1][1])
+                if p in tpreps and not units and p != "di":
+                    # "meminta tambahan anggaran dari pemerintah pusat": a body named by a bare noun
+                    found = next(
+                        (g for k in (3, 2, 1) if (g := self._generic_body(_pos + 1, min(b, _pos + 1 + k), t.start))),
+                        [],
+                    )
+                    if found:
+                        return found
             return []
 
         def pp_generic() -> bool:
