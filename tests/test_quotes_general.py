@@ -502,3 +502,12 @@ def test_they_after_a_dateline_are_no_city(nlp: Language) -> None:
     )
     q, _ = pick(found, "pemerintah provinsi menaikkan")
     assert q.speaker_name != "Semarang", q.speaker_name
+
+
+def test_narrated_temporal_clause_ends_the_reported_words(nlp: Language) -> None:
+    found = analyse(
+        nlp,
+        "Kelompok Hamas mengancam akan menghentikan perundingan setelah Israel menyerang sebuah sekolah di Gaza.",
+    )
+    q, _ = pick(found, "akan menghentikan perundingan")
+    assert "menyerang" not in q.text, q.text

@@ -1235,6 +1235,9 @@ class _DocRun:
                 if nxt == "yang" and any(lex.verb_class(v.low[t]) for t in range(m + 2, min(e, m + 4))):
                     b = m  # "..., yang mengatakan bahwa ...": a relative clause reports someone else's words
                     break
+            if lw in lex.narration_subordinators and m > k + 2 and m + 1 < e and v.ent_at[m + 1] >= 0:
+                b = m  # "mengancam akan memperluas serangan setelah AS dan Inggris menggempur ...": narration
+                break
             if lw in lex.channel_preps and m > k and m + 1 < e and (v.low[m + 1] in lex.role_words or v.ent_at[m + 1] >= 0):
                 b = m  # "membantah tuduhan itu melalui juru bicara X": who carried the denial, not its content
                 break

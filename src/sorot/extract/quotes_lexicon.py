@@ -89,6 +89,7 @@ class QuoteLexicon:
     indefinites: frozenset[str]
     quantities: frozenset[str]
     place_kinds: frozenset[str]
+    narration_subordinators: frozenset[str]
     naming_cues_agentive: frozenset[str]
     naming_cues_bare: frozenset[str]
     naming_cues_active: frozenset[str]
@@ -191,6 +192,7 @@ def from_mapping(data: dict[str, Any]) -> QuoteLexicon:
         indefinites=_words(data.get("indefinites")),
         quantities=_words(data.get("quantities")),
         place_kinds=_words(data.get("place_kinds")),
+        narration_subordinators=_words(data.get("narration_subordinators")),
         naming_cues_agentive=_words(naming.get("agentive")),
         naming_cues_bare=_words(naming.get("bare")),
         naming_cues_active=_words(naming.get("active")),
