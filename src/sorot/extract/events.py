@@ -956,6 +956,14 @@ class _DocRun:
             return [Party(home, home, start, pronoun=True, org=home)]
         return []
 
+    def _generic_body_at(self, k: int, b: int, head: int) -> list[Party]:
+        """The longest bare-noun body phrase starting at token k ("pemerintah pusat", "polisi")."""
+        for n in (3, 2, 1):
+            found = self._generic_body(k, min(b, k + n), head)
+            if found:
+                return found
+        return []
+
     def _home_country(self) -> str | None:
         """The state the article is about: the one its mentions act for most often."""
         counts: dict[str, int] = {}
@@ -1700,10 +1708,7 @@ class _DocRun:
                     return self._parties(pps[n + 1][1])
                 if p in tpreps and not units and p != "di":
                     # "meminta tambahan anggaran dari pemerintah pusat": a body named by a bare noun
-                    found = next(
-                        (g for k in (3, 2, 1) if (g := self._generic_body(_pos + 1, min(b, _pos + 1 + k), t.start))),
-                        [],
-                    )
+                    found = self._generic_body_at(_pos + 1, b, t.start)
                     if found:
                         return found
             return []
@@ -1785,9 +1790,7 @@ class _DocRun:
                 k = self._skip_right(t.end, b, {"S", "T"})
                 if k < b and v.low[k] == "oleh":
                     k += 1
-                actors = next(
-                    (found for n in (3, 2, 1) if (found := self._generic_body(k, min(b, k + n), t.start))), []
-                )
+                actors = self._generic_body_at(k, b, t.start)
             if not actors and etype == "ASSAULT":
                 # "memasok rudal kepada Rusia, yang kemudian ditembakkan ke Ukraina": the receiver fires them
                 before = self._skip_left(t.start - 1, a, {"S", "T", ","})
@@ -1871,9 +1874,7 @@ class _DocRun:
                         break
         if not targets and not direct and not poss and actors and t.cls == "active" and j < b and v.item[j] is None:
             # "menuntut perusahaan membayar ...", "menemui manajemen": a body named by a bare noun
-            targets = next(
-                (found for n in (3, 2, 1) if (found := self._generic_body(j, min(b, j + n), t.start))), []
-            )
+            targets = self._generic_body_at(j, b, t.start)
         if not targets and bare_government and actors and t.cls != "noun":
             home = self._home_state(actors[0])
             if home:
