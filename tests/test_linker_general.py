@@ -554,3 +554,8 @@ def test_role_acronym_then_person_on_the_model_route(full_nlp) -> None:  # type:
     found = {s.text: s.label_ for s in doc.spans[MENTIONS_KEY]}
     assert found.get("Rahmat Hidayat") == "PER", found
     assert "LIPS Rahmat Hidayat" not in found
+
+
+def test_wire_dateline_credits_the_agency(full_nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = full_nlp("Gempa Guncang Cianjur\n\nCIANJUR (ANTARA) - Gempa bermagnitudo 5,6 mengguncang Cianjur, Senin.")
+    assert "Antara" in doc._.cited_outlets

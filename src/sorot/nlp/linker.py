@@ -2279,6 +2279,15 @@ class EntityLinker:
                 skipped += 1
                 continue
             break
+        if (
+            start >= 2
+            and end < len(doc) - 1
+            and doc[start - 1].text == "("
+            and doc[end].text == ")"
+            and doc[end + 1].text in ("-", "–", "—")
+            and doc[start - 2].text.isupper()
+        ):
+            return True  # "SANAA (ANTARA) –": a wire dateline credits the agency
         j = end
         while j < len(doc) and ((doc[j].is_punct and doc[j].text not in ".!?") or doc[j].is_space):
             j += 1
