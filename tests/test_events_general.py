@@ -910,6 +910,12 @@ CASES: list[tuple[str, str, list[Exp], list[tuple[str, str | None, str | None]]]
         [],
     ),
     (
+        "attack-on-a-foreign-city",
+        "Drone Ukraina menyerang kilang minyak di Saratov pada Selasa dini hari.",
+        [Exp("ASSAULT", "Ukraine", "Russia", "asserted")],
+        [],
+    ),
+    (
         "provincial-government-gives",
         "Pemerintah Provinsi Jawa Tengah menggelar rapat darurat. Gubernur Jawa Tengah mengatakan "
         "pemerintah provinsi akan mengucurkan dana Rp 15 miliar ke Kabupaten Demak.",

@@ -194,3 +194,11 @@ def test_indonesian_institutions(gaz: Gazetteer) -> None:
     assert [e.name for e in gaz.lookup("KontraS")] and all(e.country == "Indonesia" for e in gaz.lookup("KontraS"))
     assert {e.kind for e in gaz.lookup("Universitas Gadjah Mada")} == {"organisation"}
     assert not [e for e in gaz.lookup("Garuda") if e.kind == "company"]  # 'garuda' is also the national emblem
+
+
+def test_world_regions_belong_to_their_state(gaz: Gazetteer) -> None:
+    """Regions and cities abroad carry their state, so an attack on them is an attack on it."""
+    assert {(e.name, e.country) for e in gaz.lookup("Saratov")} == {("Saratov", "Russia")}
+    assert {e.country for e in gaz.lookup("wilayah Kursk")} == {"Russia"}
+    assert {e.name for e in gaz.lookup("Dnipro")} == {"Dnipro"}  # the city; the river is "Sungai Dnipro"
+    assert not gaz.lookup("Lebanon selatan")  # a loose area is the state itself in event coding
