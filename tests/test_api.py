@@ -12,7 +12,7 @@ from sorot.contract import Document
 ARTICLE = (
     "Menteri Perdagangan Kunjungi Tokyo\n\n"
     "JAKARTA - Menteri Perdagangan Indonesia bertemu dengan Menteri Ekonomi Jepang di Tokyo pada Senin (4/3). "
-    "\"Kami sepakat memperluas ekspor kopi,\" kata menteri itu kepada wartawan.\n"
+    '"Kami sepakat memperluas ekspor kopi," kata menteri itu kepada wartawan.\n'
 )
 
 

@@ -23,7 +23,7 @@ def _write_mixed_folder(folder: Path) -> None:
         "Banjir Rendam Ribuan Rumah di Demak\n\n"
         "DEMAK - Banjir merendam ribuan rumah di Kabupaten Demak, Jawa Tengah, pada Senin (5/2). "
         "Badan Nasional Penanggulangan Bencana mengirimkan bantuan makanan kepada warga.\n\n"
-        "\"Kami akan terus menyalurkan bantuan,\" kata Kepala BNPB Suharyanto.\n",
+        '"Kami akan terus menyalurkan bantuan," kata Kepala BNPB Suharyanto.\n',
         encoding="utf-8",
     )
     (folder / "latin1.txt").write_bytes(
@@ -39,11 +39,22 @@ def _write_mixed_folder(folder: Path) -> None:
         encoding="utf-8",
     )
     lines = [
-        json.dumps({"id": "j1", "title": "Timnas Menang", "published": "2024-03-01",
-                    "text": "Timnas Indonesia menang 2-0 atas Vietnam dalam laga kualifikasi."}),
+        json.dumps(
+            {
+                "id": "j1",
+                "title": "Timnas Menang",
+                "published": "2024-03-01",
+                "text": "Timnas Indonesia menang 2-0 atas Vietnam dalam laga kualifikasi.",
+            }
+        ),
         '{"id": "j2", "title": "Rusak", "text": ',
-        json.dumps({"id": "j3", "title": "Gempa di Sulawesi",
-                    "text": "Gempa berkekuatan 5,2 mengguncang Sulawesi Tengah pada Rabu pagi."}),
+        json.dumps(
+            {
+                "id": "j3",
+                "title": "Gempa di Sulawesi",
+                "text": "Gempa berkekuatan 5,2 mengguncang Sulawesi Tengah pada Rabu pagi.",
+            }
+        ),
     ]
     (folder / "kumpulan.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
@@ -116,7 +127,8 @@ def test_report_is_written_and_escaped(tmp_path: Path) -> None:
     folder.mkdir()
     (folder / "xss.txt").write_text(
         "Judul <script>alert(1)</script>\n\nJAKARTA - Menteri mengatakan <b>harga</b> akan turun.\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     report = tmp_path / "r.html"
     result = runner.invoke(app, ["analyze", str(folder), "--report", str(report), "--quiet"])
     assert result.exit_code == 0, result.output

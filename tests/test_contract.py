@@ -37,8 +37,14 @@ def test_invalid_values_are_rejected() -> None:
 
 def test_claim_model_is_schema_valid(shared_dir: Path) -> None:
     schema = _schema(shared_dir, "claim.schema.json")
-    claim = Claim(id="c1", type="AID", actor="North Korea", target="Russia", verdict="single-source",
-                  support=[{"doc": "d1", "source": None, "status": "asserted"}])
+    claim = Claim(
+        id="c1",
+        type="AID",
+        actor="North Korea",
+        target="Russia",
+        verdict="single-source",
+        support=[{"doc": "d1", "source": None, "status": "asserted"}],
+    )
     jsonschema.validate(claim.to_json_dict(), schema)
 
 
@@ -53,10 +59,10 @@ def test_analysed_seeds_are_schema_valid(shared_dir: Path, seeds_dir: Path, anal
         jsonschema.validate(data, schema)
         for ent in data["entities"]:
             for m in ent["mentions"]:
-                assert data["text"][m["start"]:m["end"]] == m["text"]
+                assert data["text"][m["start"] : m["end"]] == m["text"]
         for q in data["quotes"]:
             if q.get("start") is not None:
-                assert data["text"][q["start"]:q["end"]] == q["text"]
+                assert data["text"][q["start"] : q["end"]] == q["text"]
         for ev in data["events"]:
             if ev.get("start") is not None:
-                assert data["text"][ev["start"]:ev["end"]] == ev["text"]
+                assert data["text"][ev["start"] : ev["end"]] == ev["text"]

@@ -127,28 +127,62 @@ EXPRESSIONS: list[tuple[str, str | None, str | None]] = [
 # (text, publication date, expression, expected value): anchored expressions count from the latest
 # earlier date of the paragraph (or the one before it), not from publication
 ANCHORED: list[tuple[str, str | None, str, str | None]] = [
-    ("Longsor menimbun jalan di Banjarnegara pada Sabtu (9/3). Keesokan harinya, relawan membuka jalur.",
-     "2024-03-12", "Keesokan harinya", "2024-03-10"),
-    ("Gempa mengguncang Cianjur pada 21 November 2022. Dua hari kemudian, tim SAR menemukan korban.",
-     None, "Dua hari kemudian", "2022-11-23"),
-    ("Sidang vonis digelar 4 Maret 2024.\n\nSepekan sebelumnya, jaksa membacakan tuntutan.",
-     None, "Sepekan sebelumnya", "2024-02-26"),
-    ("Tarif ekspor sawit naik pada Januari 2024. Sebulan kemudian, pemerintah merevisinya.",
-     None, "Sebulan kemudian", "2024-02"),
-    ("Stadion itu ditutup pada Juni 2023. Dua hari kemudian, polisi memasang garis.",
-     None, "Dua hari kemudian", None),  # days from a month: no value
+    (
+        "Longsor menimbun jalan di Banjarnegara pada Sabtu (9/3). Keesokan harinya, relawan membuka jalur.",
+        "2024-03-12",
+        "Keesokan harinya",
+        "2024-03-10",
+    ),
+    (
+        "Gempa mengguncang Cianjur pada 21 November 2022. Dua hari kemudian, tim SAR menemukan korban.",
+        None,
+        "Dua hari kemudian",
+        "2022-11-23",
+    ),
+    (
+        "Sidang vonis digelar 4 Maret 2024.\n\nSepekan sebelumnya, jaksa membacakan tuntutan.",
+        None,
+        "Sepekan sebelumnya",
+        "2024-02-26",
+    ),
+    (
+        "Tarif ekspor sawit naik pada Januari 2024. Sebulan kemudian, pemerintah merevisinya.",
+        None,
+        "Sebulan kemudian",
+        "2024-02",
+    ),
+    (
+        "Stadion itu ditutup pada Juni 2023. Dua hari kemudian, polisi memasang garis.",
+        None,
+        "Dua hari kemudian",
+        None,
+    ),  # days from a month: no value
     ("Dua hari kemudian, polisi memasang garis di lokasi.", "2024-03-06", "Dua hari kemudian", None),
-    ("Kapal tenggelam di Selat Bali pada 3 Maret 2024. 48 jam kemudian, penyelam menemukan bangkainya.",
-     None, "48 jam kemudian", "2024-03-05"),
-    ("Kapal tenggelam di Selat Bali pada 3 Maret 2024. Beberapa jam kemudian, nelayan melapor.",
-     None, "Beberapa jam kemudian", "2024-03-03"),
-    ("Kapal ditambatkan pada 2 Mei 2024.\n\nLain paragraf.\n\nSehari kemudian, muatan dibongkar.",
-     None, "Sehari kemudian", None),  # only the paragraph itself or the one before
+    (
+        "Kapal tenggelam di Selat Bali pada 3 Maret 2024. 48 jam kemudian, penyelam menemukan bangkainya.",
+        None,
+        "48 jam kemudian",
+        "2024-03-05",
+    ),
+    (
+        "Kapal tenggelam di Selat Bali pada 3 Maret 2024. Beberapa jam kemudian, nelayan melapor.",
+        None,
+        "Beberapa jam kemudian",
+        "2024-03-03",
+    ),
+    (
+        "Kapal ditambatkan pada 2 Mei 2024.\n\nLain paragraf.\n\nSehari kemudian, muatan dibongkar.",
+        None,
+        "Sehari kemudian",
+        None,
+    ),  # only the paragraph itself or the one before
 ]
 
 
 @pytest.mark.parametrize(("text", "published", "expr", "expected"), ANCHORED)
-def test_anchored_to_the_previous_date(text: str, published: str | None, expr: str, expected: str | None) -> None:
+def test_anchored_to_the_previous_date(
+    text: str, published: str | None, expr: str, expected: str | None
+) -> None:
     found = {t.text: t for t in find_timexes(text, published)}
     assert expr in found, list(found)
     assert found[expr].kind == "anchored" and found[expr].value == expected
@@ -171,8 +205,12 @@ def test_table_is_large_and_varied() -> None:
 
 def test_kinds_precision_and_ranges() -> None:
     pub = "2024-03-06"
-    by_text = {t.text: t for t in find_timexes(
-        "Pada 5-7 Februari 2024, Kamis pekan lalu, baru-baru ini, pada 2006, Juni 2024 dan kemarin.", pub)}
+    by_text = {
+        t.text: t
+        for t in find_timexes(
+            "Pada 5-7 Februari 2024, Kamis pekan lalu, baru-baru ini, pada 2006, Juni 2024 dan kemarin.", pub
+        )
+    }
     assert by_text["5-7 Februari 2024"].is_range and by_text["5-7 Februari 2024"].precision == "month"
     assert by_text["Kamis pekan lalu"].kind == "weekday" and by_text["Kamis pekan lalu"].value == "2024-02-29"
     assert by_text["baru-baru ini"].kind == "vague" and by_text["baru-baru ini"].value is None
@@ -193,7 +231,7 @@ def test_two_dates_in_one_sentence_are_two_expressions() -> None:
     found = find_timexes("Serangan udara terjadi pada 30 Desember 2023 dan 2 Januari 2024.")
     assert [t.value for t in found] == ["2023-12-30", "2024-01-02"]
     text = "Serangan udara terjadi pada 30 Desember 2023 dan 2 Januari 2024."
-    assert [text[t.start:t.end] for t in found] == ["30 Desember 2023", "2 Januari 2024"]
+    assert [text[t.start : t.end] for t in found] == ["30 Desember 2023", "2 Januari 2024"]
 
 
 # ----------------------------------------------------------------------------------------------------
@@ -201,40 +239,68 @@ def test_two_dates_in_one_sentence_are_two_expressions() -> None:
 # ----------------------------------------------------------------------------------------------------
 
 
-def _docs(text: str, *, published: str | None = None, date_lines: list[str] | None = None
-          ) -> tuple[RawDoc, CleanDoc]:
+def _docs(
+    text: str, *, published: str | None = None, date_lines: list[str] | None = None
+) -> tuple[RawDoc, CleanDoc]:
     raw = RawDoc(text=text, kind="txt", published=published)
     clean = CleanDoc(text=text, title=text.splitlines()[0], date_lines=date_lines or [])
     return raw, clean
 
 
-BODY = ("Ratusan warga mengungsi setelah sungai meluap dan merendam permukiman di tiga kecamatan, "
-        "kata kepala badan penanggulangan bencana setempat.")
+BODY = (
+    "Ratusan warga mengungsi setelah sungai meluap dan merendam permukiman di tiga kecamatan, "
+    "kata kepala badan penanggulangan bencana setempat."
+)
 
 
-@pytest.mark.parametrize(("text", "meta", "date_lines", "expected"), [
-    # metadata wins over a date line in the text
-    (f"Banjir Rendam Tiga Kecamatan\nTanggal: 14 Jul 2024 09:54 wib.\n{BODY}", "2024-05-02", [], "2024-05-02"),
-    (f"Banjir Rendam Tiga Kecamatan\n{BODY}", "2024-07-14T09:54:00+07:00", [], "2024-07-14"),
-    (f"Banjir Rendam Tiga Kecamatan\n{BODY}", "Sun, 14 Jul 2024 02:54:00 GMT", [], "2024-07-14"),
-    # implausible or unreadable metadata is ignored
-    (f"Banjir Rendam Tiga Kecamatan\nTanggal: 14 Jul 2024 09:54 wib.\n{BODY}", "2099-01-01", [], "2024-07-14"),
-    (f"Banjir Rendam Tiga Kecamatan\n{BODY}", "bukan tanggal", [], None),
-    # date lines removed by cleaning; an update line loses to the publication line
-    (f"Banjir Rendam Tiga Kecamatan\n{BODY}", None,
-     ["Diperbarui: 15 Juli 2024 10:00 WIB", "Tanggal: 14 Jul 2024 09:54 wib."], "2024-07-14"),
-    # a date line near the top
-    (f"Banjir Rendam Tiga Kecamatan\nSelasa, 9 Januari 2024\n{BODY}", None, [], "2024-01-09"),
-    (f"Harga Beras Naik\nDiterbitkan 03/02/2024 pukul 07.15 WIB\n{BODY}", None, [], "2024-02-03"),
-    # a dateline with a full date
-    (f"Harga Beras Naik\nJAKARTA, 14 Juli 2024 - {BODY}", None, [], "2024-07-14"),
-    # dates inside body prose are not publication dates
-    (f"Harga Beras Naik\nJAKARTA - Harga beras naik lagi, melansir Reuters 22 September 2023. {BODY}", None, [],
-     None),
-    (f"Harga Beras Naik\n{BODY} Pernyataan bersama itu dirilis Selasa, 9 Januari 2024, di Jenewa. {BODY}",
-     None, [], None),
-    (f"Harga Beras Naik\n{BODY}", None, [], None),
-])
+@pytest.mark.parametrize(
+    ("text", "meta", "date_lines", "expected"),
+    [
+        # metadata wins over a date line in the text
+        (
+            f"Banjir Rendam Tiga Kecamatan\nTanggal: 14 Jul 2024 09:54 wib.\n{BODY}",
+            "2024-05-02",
+            [],
+            "2024-05-02",
+        ),
+        (f"Banjir Rendam Tiga Kecamatan\n{BODY}", "2024-07-14T09:54:00+07:00", [], "2024-07-14"),
+        (f"Banjir Rendam Tiga Kecamatan\n{BODY}", "Sun, 14 Jul 2024 02:54:00 GMT", [], "2024-07-14"),
+        # implausible or unreadable metadata is ignored
+        (
+            f"Banjir Rendam Tiga Kecamatan\nTanggal: 14 Jul 2024 09:54 wib.\n{BODY}",
+            "2099-01-01",
+            [],
+            "2024-07-14",
+        ),
+        (f"Banjir Rendam Tiga Kecamatan\n{BODY}", "bukan tanggal", [], None),
+        # date lines removed by cleaning; an update line loses to the publication line
+        (
+            f"Banjir Rendam Tiga Kecamatan\n{BODY}",
+            None,
+            ["Diperbarui: 15 Juli 2024 10:00 WIB", "Tanggal: 14 Jul 2024 09:54 wib."],
+            "2024-07-14",
+        ),
+        # a date line near the top
+        (f"Banjir Rendam Tiga Kecamatan\nSelasa, 9 Januari 2024\n{BODY}", None, [], "2024-01-09"),
+        (f"Harga Beras Naik\nDiterbitkan 03/02/2024 pukul 07.15 WIB\n{BODY}", None, [], "2024-02-03"),
+        # a dateline with a full date
+        (f"Harga Beras Naik\nJAKARTA, 14 Juli 2024 - {BODY}", None, [], "2024-07-14"),
+        # dates inside body prose are not publication dates
+        (
+            f"Harga Beras Naik\nJAKARTA - Harga beras naik lagi, melansir Reuters 22 September 2023. {BODY}",
+            None,
+            [],
+            None,
+        ),
+        (
+            f"Harga Beras Naik\n{BODY} Pernyataan bersama itu dirilis Selasa, 9 Januari 2024, di Jenewa. {BODY}",
+            None,
+            [],
+            None,
+        ),
+        (f"Harga Beras Naik\n{BODY}", None, [], None),
+    ],
+)
 def test_publication_date(text: str, meta: str | None, date_lines: list[str], expected: str | None) -> None:
     raw, clean = _docs(text, published=meta, date_lines=date_lines)
     assert publication_date(raw, clean) == expected
@@ -311,126 +377,327 @@ def test_component_sets_token_aligned_timexes(nlp: Language) -> None:
 
 def test_component_without_publication_date(nlp: Language) -> None:
     doc = _doc(nlp, "Pasien dirujuk ke RSUD pekan lalu dan pulang pada 3 Maret 2024.", None)
-    assert [(t.text, t.value) for t in doc._.timexes] == [("pekan lalu", None), ("3 Maret 2024", "2024-03-03")]
+    assert [(t.text, t.value) for t in doc._.timexes] == [
+        ("pekan lalu", None),
+        ("3 Maret 2024", "2024-03-03"),
+    ]
 
 
 # (text, publication date, event phrase, is the event a speech act, expected dates)
 EVENT_CASES: list[tuple[str, str | None, str, bool, list[str | None]]] = [
     # the span decides between two dates of one sentence
-    ("Polisi menangkap dua tersangka pada Senin (4/3), setelah kebakaran gudang pada Sabtu (2/3).",
-     "2024-03-06", "menangkap dua tersangka", False, ["2024-03-04"]),
-    ("Polisi menangkap dua tersangka pada Senin (4/3), setelah kebakaran gudang pada Sabtu (2/3).",
-     "2024-03-06", "kebakaran gudang", False, ["2024-03-02"]),
+    (
+        "Polisi menangkap dua tersangka pada Senin (4/3), setelah kebakaran gudang pada Sabtu (2/3).",
+        "2024-03-06",
+        "menangkap dua tersangka",
+        False,
+        ["2024-03-04"],
+    ),
+    (
+        "Polisi menangkap dua tersangka pada Senin (4/3), setelah kebakaran gudang pada Sabtu (2/3).",
+        "2024-03-06",
+        "kebakaran gudang",
+        False,
+        ["2024-03-02"],
+    ),
     # coordinated dates: one per date
-    ("Serangan udara menghantam Rafah pada 6 Februari 2024 dan 9 Februari 2024.", None,
-     "Serangan udara menghantam Rafah", False, ["2024-02-06", "2024-02-09"]),
+    (
+        "Serangan udara menghantam Rafah pada 6 Februari 2024 dan 9 Februari 2024.",
+        None,
+        "Serangan udara menghantam Rafah",
+        False,
+        ["2024-02-06", "2024-02-09"],
+    ),
     # a date inside a relative clause does not date the main clause
     ("KPU membantah laporan yang terbit pada 2 Maret 2024 itu.", None, "KPU membantah laporan", False, []),
     ("KPU membantah laporan yang terbit pada 2 Maret 2024 itu.", None, "terbit", False, ["2024-03-02"]),
     # a vague expression of the clause blocks any other date
-    ("Menteri itu menyebut harga beras naik baru-baru ini, Selasa (5/3).", "2024-03-06",
-     "harga beras naik", False, [None]),
+    (
+        "Menteri itu menyebut harga beras naik baru-baru ini, Selasa (5/3).",
+        "2024-03-06",
+        "harga beras naik",
+        False,
+        [None],
+    ),
     # another sentence is not borrowed from
-    ("Banjir melanda Demak pada 9 Februari 2024. Pemerintah mengirim bantuan logistik.", None,
-     "Pemerintah mengirim bantuan logistik", False, []),
+    (
+        "Banjir melanda Demak pada 9 Februari 2024. Pemerintah mengirim bantuan logistik.",
+        None,
+        "Pemerintah mengirim bantuan logistik",
+        False,
+        [],
+    ),
     # ... unless it is a broken-off fragment that carries the date
-    ("Delegasi dagang bertemu pejabat Uni Eropa. Di Brussel pada Maret 2024 kedua pihak membahas tarif.", None,
-     "Delegasi dagang bertemu pejabat Uni Eropa", False, ["2024-03"]),
+    (
+        "Delegasi dagang bertemu pejabat Uni Eropa. Di Brussel pada Maret 2024 kedua pihak membahas tarif.",
+        None,
+        "Delegasi dagang bertemu pejabat Uni Eropa",
+        False,
+        ["2024-03"],
+    ),
     # a fronted date scopes over both conjuncts; a date inside the first conjunct does not
-    ("Pada Senin, polisi menangkap pelaku dan menyita barang bukti.", "2024-03-06",
-     "menyita barang bukti", False, ["2024-03-04"]),
-    ("Wali kota meresmikan pasar pada Januari 2024 dan warga mulai berjualan di sana.", None,
-     "warga mulai berjualan", False, []),
+    (
+        "Pada Senin, polisi menangkap pelaku dan menyita barang bukti.",
+        "2024-03-06",
+        "menyita barang bukti",
+        False,
+        ["2024-03-04"],
+    ),
+    (
+        "Wali kota meresmikan pasar pada Januari 2024 dan warga mulai berjualan di sana.",
+        None,
+        "warga mulai berjualan",
+        False,
+        [],
+    ),
     # the date of the attribution carries into the quote
-    ('"Kami akan menaikkan gaji guru honorer," kata menteri itu, Selasa (5/3).', "2024-03-06",
-     "menaikkan gaji guru honorer", True, ["2024-03-05"]),
+    (
+        '"Kami akan menaikkan gaji guru honorer," kata menteri itu, Selasa (5/3).',
+        "2024-03-06",
+        "menaikkan gaji guru honorer",
+        True,
+        ["2024-03-05"],
+    ),
     # ... but not into a happening the speaker reports
-    ("Pabrik itu sudah mencemari sungai, kata warga, Selasa (5/3).", "2024-03-06",
-     "Pabrik itu sudah mencemari sungai", False, []),
-    ("Pabrik itu sudah mencemari sungai, kata warga, Selasa (5/3).", "2024-03-06",
-     "Pabrik itu sudah mencemari sungai", True, ["2024-03-05"]),
+    (
+        "Pabrik itu sudah mencemari sungai, kata warga, Selasa (5/3).",
+        "2024-03-06",
+        "Pabrik itu sudah mencemari sungai",
+        False,
+        [],
+    ),
+    (
+        "Pabrik itu sudah mencemari sungai, kata warga, Selasa (5/3).",
+        "2024-03-06",
+        "Pabrik itu sudah mencemari sungai",
+        True,
+        ["2024-03-05"],
+    ),
     # a date in a clause before the event's verb dates that clause
-    ("Puing pesawat yang jatuh di Selat Sunda pada Sabtu (2/3) berasal dari mesin buatan Rusia.", "2024-03-06",
-     "berasal dari mesin buatan Rusia", False, []),
-    ("Puing pesawat yang jatuh di Selat Sunda pada Sabtu (2/3) berasal dari mesin buatan Rusia.", "2024-03-06",
-     "pesawat yang jatuh di Selat Sunda", False, ["2024-03-02"]),
+    (
+        "Puing pesawat yang jatuh di Selat Sunda pada Sabtu (2/3) berasal dari mesin buatan Rusia.",
+        "2024-03-06",
+        "berasal dari mesin buatan Rusia",
+        False,
+        [],
+    ),
+    (
+        "Puing pesawat yang jatuh di Selat Sunda pada Sabtu (2/3) berasal dari mesin buatan Rusia.",
+        "2024-03-06",
+        "pesawat yang jatuh di Selat Sunda",
+        False,
+        ["2024-03-02"],
+    ),
     # concessive and purpose clauses have their own time
-    ("Kedua klub membantah ada pengaturan skor, meskipun pengurus liga bertemu pada Januari 2024.", None,
-     "membantah ada pengaturan skor", False, []),
-    ("PSSI akan meminta agar laga kandang melawan Bahrain tahun depan digelar di tempat netral.", "2024-10-11",
-     "PSSI akan meminta agar laga kandang melawan Bahrain", True, []),
+    (
+        "Kedua klub membantah ada pengaturan skor, meskipun pengurus liga bertemu pada Januari 2024.",
+        None,
+        "membantah ada pengaturan skor",
+        False,
+        [],
+    ),
+    (
+        "PSSI akan meminta agar laga kandang melawan Bahrain tahun depan digelar di tempat netral.",
+        "2024-10-11",
+        "PSSI akan meminta agar laga kandang melawan Bahrain",
+        True,
+        [],
+    ),
     # an elaboration whose subject points back continues the event's sentence
-    ("BNPB menyalurkan bantuan logistik bagi korban banjir. Bantuan itu tiba di posko pada Senin (18/3) sore.",
-     "2024-03-19", "BNPB menyalurkan bantuan logistik", False, ["2024-03-18"]),
-    ("Menurut polisi, tersangka menyelundupkan sabu dari Malaysia. Menurut jaksa, penyelundupan itu terjadi "
-     "antara 8 dan 13 Oktober.", "2024-10-18", "tersangka menyelundupkan sabu dari Malaysia", False, ["2024-10"]),
+    (
+        "BNPB menyalurkan bantuan logistik bagi korban banjir. Bantuan itu tiba di posko pada Senin (18/3) sore.",
+        "2024-03-19",
+        "BNPB menyalurkan bantuan logistik",
+        False,
+        ["2024-03-18"],
+    ),
+    (
+        "Menurut polisi, tersangka menyelundupkan sabu dari Malaysia. Menurut jaksa, penyelundupan itu terjadi "
+        "antara 8 dan 13 Oktober.",
+        "2024-10-18",
+        "tersangka menyelundupkan sabu dari Malaysia",
+        False,
+        ["2024-10"],
+    ),
     # ... but the date of a denial does not date the denied happening
-    ("Kementerian membantah bahwa beras impor itu rusak. Bantahan itu disampaikan kepada wartawan pada Kamis (3/10).",
-     "2024-10-04", "beras impor itu rusak", False, []),
+    (
+        "Kementerian membantah bahwa beras impor itu rusak. Bantahan itu disampaikan kepada wartawan pada Kamis (3/10).",
+        "2024-10-04",
+        "beras impor itu rusak",
+        False,
+        [],
+    ),
     # a dateline date is the publication date, never an event's
-    ("JAKARTA, 20 Agustus 2024 - Jaksa menuntut terdakwa sembilan tahun penjara.", "2024-08-20",
-     "Jaksa menuntut terdakwa", True, []),
+    (
+        "JAKARTA, 20 Agustus 2024 - Jaksa menuntut terdakwa sembilan tahun penjara.",
+        "2024-08-20",
+        "Jaksa menuntut terdakwa",
+        True,
+        [],
+    ),
     # a semicolon separates
-    ("Pabrik itu ditutup pada 2019; karyawan kini menuntut pesangon.", None,
-     "karyawan kini menuntut pesangon", False, []),
+    (
+        "Pabrik itu ditutup pada 2019; karyawan kini menuntut pesangon.",
+        None,
+        "karyawan kini menuntut pesangon",
+        False,
+        [],
+    ),
     # "N <unit> setelah/sebelum": X = Y + N; each side counts from the other side's date
-    ("Gubernur meresmikan jembatan itu pada Jumat (8/3), dua hari setelah banjir surut di Demak.",
-     "2024-03-10", "banjir surut", False, ["2024-03-06"]),
-    ("Gubernur meresmikan jembatan itu pada Jumat (8/3), dua hari setelah banjir surut di Demak.",
-     "2024-03-10", "meresmikan jembatan", False, ["2024-03-08"]),
-    ("Gudang arsip itu terbakar tiga hari sebelum audit dimulai pada Kamis (14/3).",
-     "2024-03-15", "terbakar", False, ["2024-03-11"]),
-    ("Gudang arsip itu terbakar tiga hari sebelum audit dimulai pada Kamis (14/3).",
-     "2024-03-15", "audit dimulai", False, ["2024-03-14"]),
+    (
+        "Gubernur meresmikan jembatan itu pada Jumat (8/3), dua hari setelah banjir surut di Demak.",
+        "2024-03-10",
+        "banjir surut",
+        False,
+        ["2024-03-06"],
+    ),
+    (
+        "Gubernur meresmikan jembatan itu pada Jumat (8/3), dua hari setelah banjir surut di Demak.",
+        "2024-03-10",
+        "meresmikan jembatan",
+        False,
+        ["2024-03-08"],
+    ),
+    (
+        "Gudang arsip itu terbakar tiga hari sebelum audit dimulai pada Kamis (14/3).",
+        "2024-03-15",
+        "terbakar",
+        False,
+        ["2024-03-11"],
+    ),
+    (
+        "Gudang arsip itu terbakar tiga hari sebelum audit dimulai pada Kamis (14/3).",
+        "2024-03-15",
+        "audit dimulai",
+        False,
+        ["2024-03-14"],
+    ),
     # the expression opening the sentence: Y runs to the comma, the main clause X follows it
-    ("Sehari setelah longsor menimbun jalan pada Senin (4/3), relawan membuka jalur darurat.",
-     "2024-03-08", "membuka jalur darurat", False, ["2024-03-05"]),
-    ("Sehari setelah longsor menimbun jalan pada Senin (4/3), relawan membuka jalur darurat.",
-     "2024-03-08", "menimbun jalan", False, ["2024-03-04"]),
-    ("Dua hari sebelum tim tamu tiba, panitia menutup stadion pada Jumat (8/3).",
-     "2024-03-12", "tim tamu tiba", False, ["2024-03-10"]),
-    ("Kontrak pemain itu diputus sebulan setelah klub terdegradasi pada Mei 2023.",
-     None, "Kontrak pemain itu diputus", False, ["2023-06"]),
-    ("Warga mengungsi beberapa hari setelah tanggul jebol pada Senin (4/3).", "2024-03-08",
-     "mengungsi", False, [None]),  # an unknown count: the clause has its own, unknown, time
+    (
+        "Sehari setelah longsor menimbun jalan pada Senin (4/3), relawan membuka jalur darurat.",
+        "2024-03-08",
+        "membuka jalur darurat",
+        False,
+        ["2024-03-05"],
+    ),
+    (
+        "Sehari setelah longsor menimbun jalan pada Senin (4/3), relawan membuka jalur darurat.",
+        "2024-03-08",
+        "menimbun jalan",
+        False,
+        ["2024-03-04"],
+    ),
+    (
+        "Dua hari sebelum tim tamu tiba, panitia menutup stadion pada Jumat (8/3).",
+        "2024-03-12",
+        "tim tamu tiba",
+        False,
+        ["2024-03-10"],
+    ),
+    (
+        "Kontrak pemain itu diputus sebulan setelah klub terdegradasi pada Mei 2023.",
+        None,
+        "Kontrak pemain itu diputus",
+        False,
+        ["2023-06"],
+    ),
+    (
+        "Warga mengungsi beberapa hari setelah tanggul jebol pada Senin (4/3).",
+        "2024-03-08",
+        "mengungsi",
+        False,
+        [None],
+    ),  # an unknown count: the clause has its own, unknown, time
     # what a speaker said on the anchor side is dated by the saying, not the happening reported
-    ("Jaksa menuntut terdakwa pada Rabu (6/3), sehari setelah auditor menyebut dana desa telah diselewengkan.",
-     "2024-03-08", "diselewengkan", False, []),
-    ("Jaksa menuntut terdakwa pada Rabu (6/3), sehari setelah auditor menyebut dana desa telah diselewengkan.",
-     "2024-03-08", "menyebut dana desa", True, ["2024-03-05"]),
+    (
+        "Jaksa menuntut terdakwa pada Rabu (6/3), sehari setelah auditor menyebut dana desa telah diselewengkan.",
+        "2024-03-08",
+        "diselewengkan",
+        False,
+        [],
+    ),
+    (
+        "Jaksa menuntut terdakwa pada Rabu (6/3), sehari setelah auditor menyebut dana desa telah diselewengkan.",
+        "2024-03-08",
+        "menyebut dana desa",
+        True,
+        ["2024-03-05"],
+    ),
     # a date before a topic word dates the talk, not its topic
-    ("Komisi III menggelar rapat pada Selasa (5/3) untuk membahas penggusuran warga Kampung Pulo.",
-     "2024-03-06", "penggusuran", False, []),
-    ("Komisi III menggelar rapat pada Selasa (5/3) untuk membahas penggusuran warga Kampung Pulo.",
-     "2024-03-06", "menggelar rapat", False, ["2024-03-05"]),
-    ("Menteri menuduh importir menimbun gula soal kenaikan harga, Selasa (5/3).",
-     "2024-03-06", "menuduh importir", True, ["2024-03-05"]),
+    (
+        "Komisi III menggelar rapat pada Selasa (5/3) untuk membahas penggusuran warga Kampung Pulo.",
+        "2024-03-06",
+        "penggusuran",
+        False,
+        [],
+    ),
+    (
+        "Komisi III menggelar rapat pada Selasa (5/3) untuk membahas penggusuran warga Kampung Pulo.",
+        "2024-03-06",
+        "menggelar rapat",
+        False,
+        ["2024-03-05"],
+    ),
+    (
+        "Menteri menuduh importir menimbun gula soal kenaikan harga, Selasa (5/3).",
+        "2024-03-06",
+        "menuduh importir",
+        True,
+        ["2024-03-05"],
+    ),
     # a decimal comma closes no clause: "setelah" still cuts the date off
-    ("Tim SAR dikerahkan ke Cianjur setelah gempa bermagnitudo 5,6 mengguncang wilayah itu pada Senin (21/11).",
-     "2022-11-23", "dikerahkan", False, []),
-    ("Tim SAR dikerahkan ke Cianjur setelah gempa bermagnitudo 5,6 mengguncang wilayah itu pada Senin (21/11).",
-     "2022-11-23", "mengguncang", False, ["2022-11-21"]),
+    (
+        "Tim SAR dikerahkan ke Cianjur setelah gempa bermagnitudo 5,6 mengguncang wilayah itu pada Senin (21/11).",
+        "2022-11-23",
+        "dikerahkan",
+        False,
+        [],
+    ),
+    (
+        "Tim SAR dikerahkan ke Cianjur setelah gempa bermagnitudo 5,6 mengguncang wilayah itu pada Senin (21/11).",
+        "2022-11-23",
+        "mengguncang",
+        False,
+        ["2022-11-21"],
+    ),
     # "keesokan harinya" counts from the earlier date of the paragraph
-    ("Longsor menimbun jalan di Banjarnegara pada Sabtu (9/3). Keesokan harinya, relawan membuka jalur darurat.",
-     "2024-03-12", "membuka jalur darurat", False, ["2024-03-10"]),
+    (
+        "Longsor menimbun jalan di Banjarnegara pada Sabtu (9/3). Keesokan harinya, relawan membuka jalur darurat.",
+        "2024-03-12",
+        "membuka jalur darurat",
+        False,
+        ["2024-03-10"],
+    ),
     # a date in one conjunct carries to the next only when it goes on with the same subject
-    ("Wali kota meresmikan pasar baru pada Senin (4/3) dan langsung meninjau los pedagang.", "2024-03-06",
-     "meninjau los pedagang", False, ["2024-03-04"]),
-    ("Wali kota meresmikan pasar baru pada Senin (4/3) dan pedagang mulai menempati los.", "2024-03-06",
-     "mulai menempati los", False, []),
+    (
+        "Wali kota meresmikan pasar baru pada Senin (4/3) dan langsung meninjau los pedagang.",
+        "2024-03-06",
+        "meninjau los pedagang",
+        False,
+        ["2024-03-04"],
+    ),
+    (
+        "Wali kota meresmikan pasar baru pada Senin (4/3) dan pedagang mulai menempati los.",
+        "2024-03-06",
+        "mulai menempati los",
+        False,
+        [],
+    ),
     # never the publication date by default
     ("Harga minyak goreng turun di pasar tradisional.", "2024-03-06", "Harga minyak goreng turun", False, []),
 ]
 
 
 @pytest.mark.parametrize(("text", "published", "phrase", "speech_act", "expected"), EVENT_CASES)
-def test_dates_for_span(nlp: Language, text: str, published: str | None, phrase: str, speech_act: bool,
-                        expected: list[str | None]) -> None:
+def test_dates_for_span(
+    nlp: Language, text: str, published: str | None, phrase: str, speech_act: bool, expected: list[str | None]
+) -> None:
     doc = _doc(nlp, text, published)
     start, end = _span(text, phrase)
     assert dates_for_span(doc, start, end, speech_act=speech_act, lead_fallback=False) == expected
     assert date_for_span(doc, start, end, speech_act=speech_act, lead_fallback=False) == (
-        expected[0] if expected else None)
+        expected[0] if expected else None
+    )
 
 
 def test_date_for_span_without_sentence_boundaries(nlp: Language) -> None:
@@ -466,7 +733,7 @@ def test_lead_fallback_gives_the_story_date(nlp: Language) -> None:
 VERDICT = (
     "Hakim Vonis Mantan Bupati Lima Tahun Penjara\n\n"
     "Pengadilan Tipikor Semarang menjatuhkan vonis lima tahun penjara kepada mantan bupati itu, Kamis (7/3).\n\n"
-    "\"Hari ini keadilan ditegakkan,\" kata jaksa. \"Kami sudah menyita asetnya di Jepara.\"\n\n"
+    '"Hari ini keadilan ditegakkan," kata jaksa. "Kami sudah menyita asetnya di Jepara."\n\n'
     "Pernyataan itu disampaikan sehari setelah terdakwa membacakan pleidoi. Penyidik menggeledah rumahnya "
     "beberapa jam sebelum ia ditangkap."
 )
@@ -538,7 +805,10 @@ def test_public_api_for_other_components(nlp: Language) -> None:
     assert [t.value for t in found] == ["2024-03-07"]
     assert found[0].text == "Kamis (7/3)"
     assert [t.value for t in doc.char_span(start, end)._.timexes] == ["2024-03-07"]
-    assert doc._.timexes_at(*_span(text, "Tim SAR"), speech_act=True, lead_fallback=False)[0].value == "2024-03-07"
+    assert (
+        doc._.timexes_at(*_span(text, "Tim SAR"), speech_act=True, lead_fallback=False)[0].value
+        == "2024-03-07"
+    )
 
 
 def test_a_welcome_in_the_lead_takes_the_story_date() -> None:
@@ -546,12 +816,15 @@ def test_a_welcome_in_the_lead_takes_the_story_date() -> None:
     own it takes the story's date, like the statement the story reports."""
     from sorot.runner import Analyzer
 
-    text = ("Jepang Sambut Baik Tawaran Dialog Korea Selatan\n\n"
-            "TOKYO – Pemerintah Jepang menyambut baik usulan Korea Selatan untuk membuka kembali dialog "
-            "perikanan di Laut Timur.\n\n"
-            "“Kami siap duduk bersama secepatnya,” kata Menteri Luar Negeri Jepang Yoko Kamikawa di Tokyo, "
-            "Selasa (5/3).\n")
-    record = Analyzer().analyze_text(text, title="Jepang Sambut Baik Tawaran Dialog Korea Selatan",
-                                     published="2024-03-06")
+    text = (
+        "Jepang Sambut Baik Tawaran Dialog Korea Selatan\n\n"
+        "TOKYO – Pemerintah Jepang menyambut baik usulan Korea Selatan untuk membuka kembali dialog "
+        "perikanan di Laut Timur.\n\n"
+        "“Kami siap duduk bersama secepatnya,” kata Menteri Luar Negeri Jepang Yoko Kamikawa di Tokyo, "
+        "Selasa (5/3).\n"
+    )
+    record = Analyzer().analyze_text(
+        text, title="Jepang Sambut Baik Tawaran Dialog Korea Selatan", published="2024-03-06"
+    )
     support = [e for e in record.events if e.type == "SUPPORT"]
     assert support and support[0].date == "2024-03-05"

@@ -696,7 +696,10 @@ CASES: list[tuple[str, str, list[Exp], list[tuple[str, str | None, str | None]]]
         "bare-military-own-city",
         "Pasukan Dukungan Cepat (RSF) menuduh militer Sudan melanggar gencatan senjata. Militer membombardir "
         "permukiman warga di Khartoum dengan pesawat tempur.",
-        [Exp("ACCUSE", "Rapid Support Forces", "Sudan", "asserted"), Exp("ASSAULT", "Sudan", "Khartoum", "asserted")],
+        [
+            Exp("ACCUSE", "Rapid Support Forces", "Sudan", "asserted"),
+            Exp("ASSAULT", "Sudan", "Khartoum", "asserted"),
+        ],
         [("ASSAULT", "Rapid Support Forces", None)],
     ),
     (
@@ -709,8 +712,10 @@ CASES: list[tuple[str, str, list[Exp], list[tuple[str, str | None, str | None]]]
         "protest-in-front-of-ministry",
         "Ratusan anggota Serikat Nelayan Nusantara berunjuk rasa di depan kantor Kementerian Kelautan dan "
         "Perikanan, Jakarta, Selasa, menuntut pemerintah mencabut aturan kuota tangkap.",
-        [Exp("PROTEST", "@Serikat Nelayan Nusantara", "Indonesia", "asserted"),
-         Exp("REQUEST", "@Serikat Nelayan Nusantara", "Indonesia", "asserted")],
+        [
+            Exp("PROTEST", "@Serikat Nelayan Nusantara", "Indonesia", "asserted"),
+            Exp("REQUEST", "@Serikat Nelayan Nusantara", "Indonesia", "asserted"),
+        ],
         [("REQUEST", "Jakarta", "Indonesia")],
     ),
     (
@@ -772,7 +777,10 @@ CASES: list[tuple[str, str, list[Exp], list[tuple[str, str | None, str | None]]]
     (
         "subject-before-relative-clause",
         "Norwegia, yang selama ini menjadi penengah, ikut mendesak Kolombia melanjutkan perundingan damai.",
-        [Exp("REQUEST", "Norway", "Colombia", "asserted"), Exp("CONSULT", "Norway", "Colombia")],  # the mediator
+        [
+            Exp("REQUEST", "Norway", "Colombia", "asserted"),
+            Exp("CONSULT", "Norway", "Colombia"),
+        ],  # the mediator
         [],
     ),
     (
@@ -817,8 +825,11 @@ CASES: list[tuple[str, str, list[Exp], list[tuple[str, str | None, str | None]]]
     (
         "passive-transfer-by-the-speakers-side",
         "Gubernur Nusa Tenggara Timur mengatakan tenda darurat telah dikirim ke Kabupaten Flores Timur. "
-        "\"Tambahan 500 tenda akan dikirim ke Kabupaten Sikka besok,\" kata Kepala BNPB Suharyanto.",
-        [Exp("AID", "East Nusa Tenggara", "East Flores Regency"), Exp("AID", "Indonesia", "Sikka Regency", "planned")],
+        '"Tambahan 500 tenda akan dikirim ke Kabupaten Sikka besok," kata Kepala BNPB Suharyanto.',
+        [
+            Exp("AID", "East Nusa Tenggara", "East Flores Regency"),
+            Exp("AID", "Indonesia", "Sikka Regency", "planned"),
+        ],
         [],
     ),
     (
@@ -875,7 +886,7 @@ CASES: list[tuple[str, str, list[Exp], list[tuple[str, str | None, str | None]]]
     ),
     (
         "quoted-label-without-sebagai",
-        "Kementerian Luar Negeri China menyebut laporan Jepang itu \"propaganda murahan\".",
+        'Kementerian Luar Negeri China menyebut laporan Jepang itu "propaganda murahan".',
         [Exp("ACCUSE", "China", "Japan", "asserted")],
         [],
     ),
@@ -922,6 +933,24 @@ CASES: list[tuple[str, str, list[Exp], list[tuple[str, str | None, str | None]]]
         [Exp("AID", "Central Java", "Demak Regency", "planned")],
         [("AID", "Indonesia", "Demak Regency")],
     ),
+    (
+        "threat-to-nobody-named",
+        "Partai Buruh mengancam akan menggugat undang-undang itu ke Mahkamah Konstitusi.",
+        [Exp("THREATEN", "@Partai Buruh", None, "asserted")],
+        [],
+    ),
+    (
+        "open-threat-is-the-addressed-one",
+        "Taliban mengancam akan memperluas serangan. Taliban juga mengancam Pakistan dengan serangan balasan.",
+        [Exp("THREATEN", "@Taliban", "Pakistan", "asserted")],
+        [("THREATEN", "@Taliban", None)],
+    ),
+    (
+        "dateline-with-agency",
+        "KABUL (ANTARA) – Taliban mengancam akan memperluas serangan di perbatasan.",
+        [Exp("THREATEN", "@Taliban", None, "asserted", "@Taliban")],
+        [("THREATEN", "Afghanistan", None)],
+    ),
 ]
 
 
@@ -956,7 +985,8 @@ def test_general_sentence(
         return names[value[1:]]
 
     expected = [
-        Exp(x.type, str(resolve(x.actor)), resolve(x.target), x.status, x.source, x.date) for x in expected
+        Exp(x.type, str(resolve(x.actor)), resolve(x.target), x.status, resolve(x.source), x.date)
+        for x in expected
     ]
     absent = [(t, resolve(a), resolve(b)) for t, a, b in absent]
     for exp in expected:

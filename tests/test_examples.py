@@ -130,7 +130,8 @@ GOLD = {name: {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in _gold_
         for name in SETS}  # fmt: skip
 CLAIMS = {  # a set of unrelated stories (dev) has no cross-document claims file
     name: json.loads((EXAMPLES / "gold" / name / "claims.json").read_text(encoding="utf-8"))
-    for name in SETS if (EXAMPLES / "gold" / name / "claims.json").is_file()
+    for name in SETS
+    if (EXAMPLES / "gold" / name / "claims.json").is_file()
 }
 OWN_DOCS = [(name, doc_id) for name in SETS for doc_id in sorted(GOLD[name])]
 

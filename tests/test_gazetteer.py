@@ -191,9 +191,13 @@ def test_security_forces_under_their_english_names(gaz: Gazetteer) -> None:
 def test_indonesian_institutions(gaz: Gazetteer) -> None:
     """Commissions, universities, civil-society groups and state companies link from their Indonesian forms;
     acronyms that are also ordinary words or another body's do not."""
-    assert [e.name for e in gaz.lookup("KontraS")] and all(e.country == "Indonesia" for e in gaz.lookup("KontraS"))
+    assert [e.name for e in gaz.lookup("KontraS")] and all(
+        e.country == "Indonesia" for e in gaz.lookup("KontraS")
+    )
     assert {e.kind for e in gaz.lookup("Universitas Gadjah Mada")} == {"organisation"}
-    assert not [e for e in gaz.lookup("Garuda") if e.kind == "company"]  # 'garuda' is also the national emblem
+    assert not [
+        e for e in gaz.lookup("Garuda") if e.kind == "company"
+    ]  # 'garuda' is also the national emblem
 
 
 def test_world_regions_belong_to_their_state(gaz: Gazetteer) -> None:

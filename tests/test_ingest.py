@@ -18,7 +18,7 @@ ELECTION_TXT = (
     "KPU Tetapkan Jadwal Pemungutan Suara Ulang di Tiga Kecamatan\n"
     "MAKASSAR - Komisi Pemilihan Umum Kota Makassar menetapkan pemungutan suara ulang di tiga kecamatan "
     "setelah ditemukan kotak suara yang rusak.\n"
-    "\"Kami ingin memastikan setiap suara warga dihitung dengan benar,\" kata Ketua KPU Makassar, Rudi Hartono.\n"
+    '"Kami ingin memastikan setiap suara warga dihitung dengan benar," kata Ketua KPU Makassar, Rudi Hartono.\n'
     "Pemungutan suara ulang dijadwalkan pada Sabtu pekan depan.\n"
 )
 
@@ -72,16 +72,19 @@ def test_parse_text_skips_boilerplate_first_line() -> None:
 
 
 def test_parse_text_without_headline_keeps_first_paragraph_as_body() -> None:
-    text = ("SEMARANG - Harga cabai rawit di pasar tradisional Semarang naik hingga dua kali lipat dalam sepekan "
-            "terakhir karena pasokan dari petani berkurang akibat hujan.")
+    text = (
+        "SEMARANG - Harga cabai rawit di pasar tradisional Semarang naik hingga dua kali lipat dalam sepekan "
+        "terakhir karena pasokan dari petani berkurang akibat hujan."
+    )
     assert parse_text(text, None).title is None
 
 
 def test_text_file_robust_encodings(tmp_path: Path, settings: Settings) -> None:
     body = "Kafé di Belém\r\nPemilik kafé itu, José Ramos, membuka cabang baru di Jakarta.\r\n"
     (tmp_path / "latin1.txt").write_bytes(body.encode("latin-1"))
-    (tmp_path / "cp1252.txt").write_bytes(("Harga “naik” lagi\nPedagang menyebut harga naik 5 € per kilo."
-                                           ).encode("cp1252"))
+    (tmp_path / "cp1252.txt").write_bytes(
+        ("Harga “naik” lagi\nPedagang menyebut harga naik 5 € per kilo.").encode("cp1252")
+    )
     (tmp_path / "bom.txt").write_bytes(b"\xef\xbb\xbf" + b"Judul Berita\nIsi berita pendek.\n")
     (tmp_path / "utf16.txt").write_bytes("Judul UTF-16\nIsi berita dalam UTF-16.\n".encode("utf-16"))
     (tmp_path / "nfd.txt").write_bytes("Cafe\u0301 Baru\nKafe\u0301 itu ramai.\n".encode())
@@ -121,7 +124,9 @@ def test_html_reader_uses_og_meta_and_trafilatura(tmp_path: Path, settings: Sett
 
 
 def test_html_canonical_when_no_og_url(tmp_path: Path, settings: Settings) -> None:
-    page = FLOOD_HTML.replace('<meta property="og:url" content="https://kabarkota.example/banjir-bekasi">', "")
+    page = FLOOD_HTML.replace(
+        '<meta property="og:url" content="https://kabarkota.example/banjir-bekasi">', ""
+    )
     (tmp_path / "a.htm").write_text(page, encoding="utf-8")
     [raw] = list(read_paths([str(tmp_path / "a.htm")], settings))
     assert isinstance(raw, RawDoc)
@@ -129,8 +134,11 @@ def test_html_canonical_when_no_og_url(tmp_path: Path, settings: Settings) -> No
 
 
 def test_html_latin1_declared_charset(tmp_path: Path, settings: Settings) -> None:
-    page = FLOOD_HTML.replace('charset="utf-8"', 'charset="iso-8859-1"').replace(
-        "Siti Rahma", "Siti Raméh").replace("©", "(c)")
+    page = (
+        FLOOD_HTML.replace('charset="utf-8"', 'charset="iso-8859-1"')
+        .replace("Siti Rahma", "Siti Raméh")
+        .replace("©", "(c)")
+    )
     (tmp_path / "latin.html").write_bytes(page.encode("latin-1"))
     [raw] = list(read_paths([str(tmp_path / "latin.html")], settings))
     assert isinstance(raw, RawDoc)
@@ -142,12 +150,26 @@ def test_html_latin1_declared_charset(tmp_path: Path, settings: Settings) -> Non
 
 def test_json_list_and_single_object(tmp_path: Path, settings: Settings) -> None:
     records = [
-        {"id": "sidang-7", "url": "https://hukum.example/sidang", "title": "Hakim Tunda Sidang Korupsi",
-         "published": "2024-05-06T10:00:00Z", "outlet": "Warta Hukum",
-         "text": "Majelis hakim menunda sidang karena saksi utama sakit."},
-        {"id": 42, "title": "Ekspor Kopi Naik", "date": "6 Mei 2024", "text": "Ekspor kopi Lampung naik 12 persen."},
+        {
+            "id": "sidang-7",
+            "url": "https://hukum.example/sidang",
+            "title": "Hakim Tunda Sidang Korupsi",
+            "published": "2024-05-06T10:00:00Z",
+            "outlet": "Warta Hukum",
+            "text": "Majelis hakim menunda sidang karena saksi utama sakit.",
+        },
+        {
+            "id": 42,
+            "title": "Ekspor Kopi Naik",
+            "date": "6 Mei 2024",
+            "text": "Ekspor kopi Lampung naik 12 persen.",
+        },
         {"title": "Tanpa Isi"},
-        {"id": "html-1", "title": "Isi HTML", "content": "<p>Paragraf pertama.</p><p>Paragraf <b>kedua</b>.</p>"},
+        {
+            "id": "html-1",
+            "title": "Isi HTML",
+            "content": "<p>Paragraf pertama.</p><p>Paragraf <b>kedua</b>.</p>",
+        },
     ]
     (tmp_path / "list.json").write_text(json.dumps(records), encoding="utf-8")
     (tmp_path / "one.json").write_text(json.dumps(records[0]), encoding="utf-8")
@@ -164,7 +186,9 @@ def test_json_list_and_single_object(tmp_path: Path, settings: Settings) -> None
 
 def test_jsonl_broken_line_reported_others_read(tmp_path: Path, settings: Settings) -> None:
     lines = [
-        json.dumps({"id": "a1", "title": "Persib Menang", "text": "Persib menang 2-1 atas Persija di Bandung."}),
+        json.dumps(
+            {"id": "a1", "title": "Persib Menang", "text": "Persib menang 2-1 atas Persija di Bandung."}
+        ),
         '{"id": "a2", "title": "Rusak", "text": "baris ini terpotong',
         json.dumps({"id": "a3", "title": "Harga Beras", "text": "Harga beras medium turun di Surabaya."}),
     ]
@@ -216,8 +240,10 @@ def test_rss_feed(tmp_path: Path, settings: Settings) -> None:
     first = docs[0]
     assert first.kind == "rss" and first.outlet == "Warta Pangan" and first.published == "2024-04-02"
     assert first.title == "Harga Gula Stabil Jelang Lebaran"
-    assert first.text.split("\n") == ["Harga gula pasir di Medan stabil menjelang Lebaran.",
-                                      "Pedagang menyebut pasokan dari pabrik lancar."]
+    assert first.text.split("\n") == [
+        "Harga gula pasir di Medan stabil menjelang Lebaran.",
+        "Pedagang menyebut pasokan dari pabrik lancar.",
+    ]
     assert docs[1].text == "Bulog memastikan stok beras aman hingga Juni."
     [err] = errors(items)
     assert "entry 3" in err.reason
@@ -244,19 +270,34 @@ def _write_warc(path: Path, gz: bool) -> None:
 
     with open(path, "wb") as fh:
         writer = WARCWriter(fh, gzip=gz)
-        page = FLOOD_HTML.replace('<meta property="article:published_time" content="2024-02-03T08:15:00+07:00">',
-                                  "").encode("utf-8")
-        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-        record = writer.create_warc_record("https://kabarkota.example/banjir-bekasi", "response",
-                                           payload=io.BytesIO(page), http_headers=headers,
-                                           warc_headers_dict={"WARC-Date": "2024-02-05T01:02:03Z"})
+        page = FLOOD_HTML.replace(
+            '<meta property="article:published_time" content="2024-02-03T08:15:00+07:00">', ""
+        ).encode("utf-8")
+        headers = StatusAndHeaders(
+            "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+        )
+        record = writer.create_warc_record(
+            "https://kabarkota.example/banjir-bekasi",
+            "response",
+            payload=io.BytesIO(page),
+            http_headers=headers,
+            warc_headers_dict={"WARC-Date": "2024-02-05T01:02:03Z"},
+        )
         writer.write_record(record)
         img_headers = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record("https://kabarkota.example/a.png", "response",
-                                                      payload=io.BytesIO(b"\x89PNG\r\n\x1a\n" + b"\x00" * 50),
-                                                      http_headers=img_headers))
-        writer.write_record(writer.create_warc_record("https://kabarkota.example/", "request",
-                                                      payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
+        writer.write_record(
+            writer.create_warc_record(
+                "https://kabarkota.example/a.png",
+                "response",
+                payload=io.BytesIO(b"\x89PNG\r\n\x1a\n" + b"\x00" * 50),
+                http_headers=img_headers,
+            )
+        )
+        writer.write_record(
+            writer.create_warc_record(
+                "https://kabarkota.example/", "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")
+            )
+        )
 
 
 @pytest.mark.parametrize("name,gz", [("arsip.warc", False), ("arsip.warc.gz", True)])
@@ -282,18 +323,27 @@ def test_mixed_folder_reads_good_and_reports_bad(tmp_path: Path) -> None:
     (folder / "01_pemilu.txt").write_text(ELECTION_TXT, encoding="utf-8")
     (folder / "sub" / "02_banjir.html").write_text(FLOOD_HTML, encoding="utf-8")
     (folder / "03_latin1.txt").write_bytes(
-        "Festival Kopi di Café Ubud\nPemilik café, André Wijaya, menyambut 500 pengunjung.\n".encode("latin-1"))
+        "Festival Kopi di Café Ubud\nPemilik café, André Wijaya, menyambut 500 pengunjung.\n".encode(
+            "latin-1"
+        )
+    )
     (folder / "04_kosong.txt").write_bytes(b"")
     (folder / "05_spasi.txt").write_text("   \n\n  \n", encoding="utf-8")
     (folder / "06_gambar.bin").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
-    (folder / "07_terpotong.html").write_text(FLOOD_HTML[: FLOOD_HTML.index("Hujan deras") + 40], encoding="utf-8")
-    (folder / "08_menu.html").write_text("<html><body><nav><a href='/'>Beranda</a></nav></body></html>",
-                                         encoding="utf-8")
+    (folder / "07_terpotong.html").write_text(
+        FLOOD_HTML[: FLOOD_HTML.index("Hujan deras") + 40], encoding="utf-8"
+    )
+    (folder / "08_menu.html").write_text(
+        "<html><body><nav><a href='/'>Beranda</a></nav></body></html>", encoding="utf-8"
+    )
     (folder / "09_berita.jsonl").write_text(
         json.dumps({"id": "j1", "title": "Tarif Ekspor", "text": "Pemerintah memangkas tarif ekspor sawit."})
-        + "\n{rusak\n", encoding="utf-8")
-    (folder / "10_besar.txt").write_text("Judul\n" + "Kalimat panjang tentang pasar saham. " * 3000,
-                                         encoding="utf-8")
+        + "\n{rusak\n",
+        encoding="utf-8",
+    )
+    (folder / "10_besar.txt").write_text(
+        "Judul\n" + "Kalimat panjang tentang pasar saham. " * 3000, encoding="utf-8"
+    )
     (folder / "README.md").write_text("# not an article\n", encoding="utf-8")
     (folder / ".hidden.txt").write_text("Rahasia\nTidak dibaca.\n", encoding="utf-8")
 
@@ -304,8 +354,14 @@ def test_mixed_folder_reads_good_and_reports_bad(tmp_path: Path) -> None:
     assert "Hujan deras" in good["07_terpotong"].text  # truncated page: what is there is kept
 
     reasons = {Path(e.path.split("#")[0]).name: e.reason for e in errors(items)}
-    assert set(reasons) == {"04_kosong.txt", "05_spasi.txt", "06_gambar.bin", "08_menu.html", "09_berita.jsonl",
-                            "10_besar.txt"}
+    assert set(reasons) == {
+        "04_kosong.txt",
+        "05_spasi.txt",
+        "06_gambar.bin",
+        "08_menu.html",
+        "09_berita.jsonl",
+        "10_besar.txt",
+    }
     assert reasons["04_kosong.txt"].endswith(": empty")
     assert reasons["05_spasi.txt"].endswith(": empty")
     assert reasons["06_gambar.bin"].endswith(": not text (binary)")

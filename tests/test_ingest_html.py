@@ -125,13 +125,24 @@ def test_wordpress_page_lists_what_was_dropped() -> None:
     ]
     paragraphs = cleaned.text.split("\n\n")
     assert paragraphs[0] == "Warga Desa Sukamaju Gotong Royong Perbaiki Jembatan"
-    body = [p for p in _body_paragraphs(WORDPRESS, "entry-content")
-            if p.startswith(("GARUT", "Kepala", "Menurut", "Camat"))]
+    body = [
+        p
+        for p in _body_paragraphs(WORDPRESS, "entry-content")
+        if p.startswith(("GARUT", "Kepala", "Menurut", "Camat"))
+    ]
     assert paragraphs[1:] == body and len(body) == 4
     # menus, the site name, widget titles, link lists and the comment form are not listed
     listed = " ".join(r.text for r in cleaned.removed)
-    for left_out in ("Beranda", "Kabar dari kampung", "Pos-pos Terbaru", "Panen Raya", "Tinggalkan Balasan",
-                     "Alamat email", "Facebook", "WhatsApp"):
+    for left_out in (
+        "Beranda",
+        "Kabar dari kampung",
+        "Pos-pos Terbaru",
+        "Panen Raya",
+        "Tinggalkan Balasan",
+        "Alamat email",
+        "Facebook",
+        "WhatsApp",
+    ):
         assert left_out not in listed
     assert cleaned.date_lines == ["Diposting pada 12 Maret 2024"]
     assert cleaned.boilerplate_chars == sum(len(r.text) for r in cleaned.removed)
@@ -148,8 +159,11 @@ def test_news_cms_page_with_figcaption_byline_and_related_box() -> None:
         ("boilerplate", "Tags: Persib Bali United Liga 1"),
         ("boilerplate", "Berita Terkait"),  # its list of links is not listed
         ("boilerplate", "ADVERTISEMENT"),
-        ("boilerplate", "Dilarang mengambil dan/atau menayangkan ulang sebagian atau keseluruhan artikel di atas "
-                        "untuk konten akun media sosial komersil tanpa seizin redaksi."),
+        (
+            "boilerplate",
+            "Dilarang mengambil dan/atau menayangkan ulang sebagian atau keseluruhan artikel di atas "
+            "untuk konten akun media sosial komersil tanpa seizin redaksi.",
+        ),
         ("boilerplate", "Copyright © 2024 Bola Nusantara. All rights reserved."),
     ]
     assert cleaned.text.split("\n\n")[1:] == _body_paragraphs(NEWS_CMS, "read__body")
@@ -202,8 +216,11 @@ def test_visible_blocks_are_lines_as_a_browser_lays_them_out() -> None:
     assert [b.text for b in visible_blocks(tree)] == [
         "Gubernur meresmikan rumah sakit baru di Kupang.",
         "Rumah sakit itu punya 200 tempat tidur.",
-        "Teks div", "paragraf dalam", "ekor div",
-        "Satu", "Dua",
+        "Teks div",
+        "paragraf dalam",
+        "ekor div",
+        "Satu",
+        "Dua",
     ]
 
 
@@ -211,13 +228,18 @@ def test_dropped_blocks_skip_link_lists_and_what_the_extractor_kept() -> None:
     tree = lxml.html.document_fromstring(WALKER_PAGE)
     extracted = "Gubernur meresmikan rumah sakit baru di Kupang.\nRumah sakit itu punya 200 tempat tidur."
     dropped = dropped_blocks(tree, extracted)
-    assert [(d["text"], d["before"]) for d in dropped] == [("Teks div", 2), ("paragraf dalam", 2),
-                                                           ("ekor div", 2)]
+    assert [(d["text"], d["before"]) for d in dropped] == [
+        ("Teks div", 2),
+        ("paragraf dalam", 2),
+        ("ekor div", 2),
+    ]
 
 
 def test_short_line_inside_a_body_sentence_is_not_taken_for_kept_text() -> None:
-    page = ("<html><body><p>Warga membagikan foto banjir. Komentar warga ramai di media sosial.</p>"
-            "<p>Komentar</p><p>Bagikan:</p></body></html>")
+    page = (
+        "<html><body><p>Warga membagikan foto banjir. Komentar warga ramai di media sosial.</p>"
+        "<p>Komentar</p><p>Bagikan:</p></body></html>"
+    )
     tree = lxml.html.document_fromstring(page)
     dropped = dropped_blocks(tree, "Warga membagikan foto banjir. Komentar warga ramai di media sosial.")
     # "Komentar" stands as a word in the body: it is taken as kept (never reported); "Bagikan:" is not
@@ -225,14 +247,26 @@ def test_short_line_inside_a_body_sentence_is_not_taken_for_kept_text() -> None:
 
 
 def test_dropped_body_prose_is_never_listed() -> None:
-    raw = RawDoc(text="Pemerintah Kota Medan membuka 30 lowongan guru honorer tahun ini.", kind="html",
-                 title="Lowongan Guru di Medan",
-                 meta={"dropped_blocks": [
-                     {"text": "Sementara itu, Dinas Pendidikan Sumatera Utara menyebut kebutuhan guru masih tinggi "
-                              "di daerah terpencil.", "before": 1, "caption": False},
-                     {"text": "Terpopuler", "before": 1, "caption": False},
-                     {"text": "Share this:", "before": 1, "caption": False},
-                 ]})
+    raw = RawDoc(
+        text="Pemerintah Kota Medan membuka 30 lowongan guru honorer tahun ini.",
+        kind="html",
+        title="Lowongan Guru di Medan",
+        meta={
+            "dropped_blocks": [
+                {
+                    "text": "Sementara itu, Dinas Pendidikan Sumatera Utara menyebut kebutuhan guru masih tinggi "
+                    "di daerah terpencil.",
+                    "before": 1,
+                    "caption": False,
+                },
+                {"text": "Terpopuler", "before": 1, "caption": False},
+                {"text": "Share this:", "before": 1, "caption": False},
+            ]
+        },
+    )
     cleaned = clean(raw)
     assert [(r.kind, r.text) for r in cleaned.removed] == [("share", "Share this:")]
-    assert cleaned.text == "Lowongan Guru di Medan\n\nPemerintah Kota Medan membuka 30 lowongan guru honorer tahun ini."
+    assert (
+        cleaned.text
+        == "Lowongan Guru di Medan\n\nPemerintah Kota Medan membuka 30 lowongan guru honorer tahun ini."
+    )

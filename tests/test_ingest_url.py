@@ -94,8 +94,17 @@ def test_too_large_response_refused(base_url: str, settings: Settings) -> None:
 
 
 def test_404_and_unreachable_and_empty(base_url: str, settings: Settings) -> None:
-    items = list(read_paths([f"{base_url}/tidak-ada", "http://127.0.0.1:9/", f"{base_url}/kosong",
-                             f"{base_url}/berita/dermaga"], settings))
+    items = list(
+        read_paths(
+            [
+                f"{base_url}/tidak-ada",
+                "http://127.0.0.1:9/",
+                f"{base_url}/kosong",
+                f"{base_url}/berita/dermaga",
+            ],
+            settings,
+        )
+    )
     assert [type(i).__name__ for i in items] == ["IngestError", "IngestError", "IngestError", "RawDoc"]
     assert items[0].reason == f"url {base_url}/tidak-ada: HTTP 404 Not Found"  # type: ignore[union-attr]
     assert items[1].reason.startswith("url http://127.0.0.1:9/: could not be fetched")  # type: ignore[union-attr]

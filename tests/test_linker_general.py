@@ -467,14 +467,26 @@ def test_holiday_word_inside_a_person_name(full_nlp) -> None:  # type: ignore[no
 @pytest.mark.parametrize(
     ("text", "place", "person"),
     [
-        ("Camat Tobelo Utara Yusuf Abdullah menyebut jalan menuju desa itu rusak parah.", "Tobelo Utara",
-         "Yusuf Abdullah"),
-        ("Kepala Desa Sukamaju Ahmad Fauzi mengaku belum menerima bantuan dari pemerintah daerah.",
-         "Desa Sukamaju", "Ahmad Fauzi"),
-        ("Bupati Mamberamo Hulu Marthen Kogoya mengatakan jembatan itu putus sejak Senin.",
-         "Mamberamo Hulu", "Marthen Kogoya"),
-        ("Kapolres Lembah Hijau AKBP Rudi Santoso mengatakan empat orang ditahan.", "Lembah Hijau",
-         "Rudi Santoso"),
+        (
+            "Camat Tobelo Utara Yusuf Abdullah menyebut jalan menuju desa itu rusak parah.",
+            "Tobelo Utara",
+            "Yusuf Abdullah",
+        ),
+        (
+            "Kepala Desa Sukamaju Ahmad Fauzi mengaku belum menerima bantuan dari pemerintah daerah.",
+            "Desa Sukamaju",
+            "Ahmad Fauzi",
+        ),
+        (
+            "Bupati Mamberamo Hulu Marthen Kogoya mengatakan jembatan itu putus sejak Senin.",
+            "Mamberamo Hulu",
+            "Marthen Kogoya",
+        ),
+        (
+            "Kapolres Lembah Hijau AKBP Rudi Santoso mengatakan empat orang ditahan.",
+            "Lembah Hijau",
+            "Rudi Santoso",
+        ),
     ],
 )
 def test_regional_office_place_then_holder(full_nlp, text: str, place: str, person: str) -> None:  # type: ignore[no-untyped-def]
@@ -557,5 +569,7 @@ def test_role_acronym_then_person_on_the_model_route(full_nlp) -> None:  # type:
 
 
 def test_wire_dateline_credits_the_agency(full_nlp) -> None:  # type: ignore[no-untyped-def]
-    doc = full_nlp("Gempa Guncang Cianjur\n\nCIANJUR (ANTARA) - Gempa bermagnitudo 5,6 mengguncang Cianjur, Senin.")
+    doc = full_nlp(
+        "Gempa Guncang Cianjur\n\nCIANJUR (ANTARA) - Gempa bermagnitudo 5,6 mengguncang Cianjur, Senin."
+    )
     assert "Antara" in doc._.cited_outlets

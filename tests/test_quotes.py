@@ -83,8 +83,11 @@ def test_phrase_index_prefers_longest_phrase() -> None:
 
 
 def test_straight_quotes_with_cue_after(nlp: Language) -> None:
-    qs = quotes(nlp, '"Penghitungan suara di tingkat kecamatan selesai malam ini," kata Budi Santoso, '
-                     "Ketua Panitia Pemilihan Kecamatan Cibeber.")
+    qs = quotes(
+        nlp,
+        '"Penghitungan suara di tingkat kecamatan selesai malam ini," kata Budi Santoso, '
+        "Ketua Panitia Pemilihan Kecamatan Cibeber.",
+    )
     q = find(qs, "Penghitungan suara di tingkat kecamatan")
     assert q.kind == "direct"
     assert q.cue == "kata"
@@ -93,8 +96,10 @@ def test_straight_quotes_with_cue_after(nlp: Language) -> None:
 
 
 def test_curly_quotes_spanning_several_sentences(nlp: Language) -> None:
-    text = ("“Air naik dengan cepat sejak subuh. Kami mengungsikan 300 warga ke balai desa. Perahu karet masih "
-            "kurang,” ujar Kepala Desa Sukamaju Darsono di posko pengungsian.")
+    text = (
+        "“Air naik dengan cepat sejak subuh. Kami mengungsikan 300 warga ke balai desa. Perahu karet masih "
+        "kurang,” ujar Kepala Desa Sukamaju Darsono di posko pengungsian."
+    )
     doc = nlp(text)
     q = find(doc._.quotes, "Air naik dengan cepat sejak subuh")
     assert "Perahu karet masih kurang" in q.text
@@ -104,8 +109,10 @@ def test_curly_quotes_spanning_several_sentences(nlp: Language) -> None:
 
 
 def test_quote_split_by_its_attribution_gives_two_quotes(nlp: Language) -> None:
-    text = ("“Kami menghormati keputusan wasit,” kata pelatih Persija Carlos Pena. “Namun tim harus belajar "
-            "menjaga konsentrasi sampai menit terakhir.”")
+    text = (
+        "“Kami menghormati keputusan wasit,” kata pelatih Persija Carlos Pena. “Namun tim harus belajar "
+        "menjaga konsentrasi sampai menit terakhir.”"
+    )
     qs = quotes(nlp, text)
     first = find(qs, "Kami menghormati keputusan wasit")
     second = find(qs, "Namun tim harus belajar")
@@ -114,16 +121,20 @@ def test_quote_split_by_its_attribution_gives_two_quotes(nlp: Language) -> None:
 
 
 def test_quote_opening_a_paragraph_attributed_after_it(nlp: Language) -> None:
-    text = ("Harga beras di Pasar Induk Cipinang naik untuk pekan ketiga.\n"
-            "“Pasokan dari Karawang berkurang karena banyak sawah terendam. Pedagang terpaksa menaikkan "
-            "harga,” ujar Ketua Koperasi Pedagang Pasar Induk Zulkifli Rasyid.")
+    text = (
+        "Harga beras di Pasar Induk Cipinang naik untuk pekan ketiga.\n"
+        "“Pasokan dari Karawang berkurang karena banyak sawah terendam. Pedagang terpaksa menaikkan "
+        "harga,” ujar Ketua Koperasi Pedagang Pasar Induk Zulkifli Rasyid."
+    )
     q = find(quotes(nlp, text), "Pasokan dari Karawang berkurang")
     assert q.speaker_name == "Zulkifli Rasyid"
 
 
 def test_cue_with_nya_goes_back_to_last_speaker(nlp: Language) -> None:
-    text = ("Menteri Perdagangan Budi Santoso mengatakan bahwa ekspor kopi naik 12 persen tahun ini. "
-            "“Permintaan dari Jepang dan Eropa sangat kuat,” katanya.")
+    text = (
+        "Menteri Perdagangan Budi Santoso mengatakan bahwa ekspor kopi naik 12 persen tahun ini. "
+        "“Permintaan dari Jepang dan Eropa sangat kuat,” katanya."
+    )
     qs = quotes(nlp, text)
     q = find(qs, "Permintaan dari Jepang dan Eropa")
     assert q.speaker_name == "Budi Santoso"
@@ -132,8 +143,10 @@ def test_cue_with_nya_goes_back_to_last_speaker(nlp: Language) -> None:
 
 
 def test_single_quotes_as_quotation_marks_inside_reported_speech(nlp: Language) -> None:
-    text = ("Kuasa hukum terdakwa, Robertus Siregar, meminta majelis hakim untuk 'melihat fakta persidangan' "
-            "dan tidak terpengaruh tekanan publik.")
+    text = (
+        "Kuasa hukum terdakwa, Robertus Siregar, meminta majelis hakim untuk 'melihat fakta persidangan' "
+        "dan tidak terpengaruh tekanan publik."
+    )
     qs = quotes(nlp, text)
     partial = find(qs, "melihat fakta persidangan")
     assert partial.kind == "direct"
@@ -148,8 +161,10 @@ def test_apostrophe_inside_a_word_is_not_a_quotation_mark(nlp: Language) -> None
 
 
 def test_partial_quote_after_a_naming_verb(nlp: Language) -> None:
-    text = ("Menyebutnya sebagai “pelanggaran berat”, Ketua Badan Pengawas Pemilu Rahmat Bagja kemudian "
-            "menegaskan, “semua laporan akan kami periksa satu per satu.”")
+    text = (
+        "Menyebutnya sebagai “pelanggaran berat”, Ketua Badan Pengawas Pemilu Rahmat Bagja kemudian "
+        "menegaskan, “semua laporan akan kami periksa satu per satu.”"
+    )
     qs = quotes(nlp, text)
     label = find(qs, "pelanggaran berat")
     assert label.kind == "direct" and label.cue == "Menyebutnya"
@@ -159,8 +174,10 @@ def test_partial_quote_after_a_naming_verb(nlp: Language) -> None:
 
 
 def test_partial_quotes_and_the_paraphrase_around_them(nlp: Language) -> None:
-    text = ("Gubernur Jawa Tengah pada Senin memperingatkan para pengembang untuk 'berhenti menimbun lahan' dan "
-            "menghentikan praktik yang disebutnya 'merampas' hak petani di pesisir utara.")
+    text = (
+        "Gubernur Jawa Tengah pada Senin memperingatkan para pengembang untuk 'berhenti menimbun lahan' dan "
+        "menghentikan praktik yang disebutnya 'merampas' hak petani di pesisir utara."
+    )
     qs = quotes(nlp, text)
     assert find(qs, "berhenti menimbun lahan").kind == "direct"
     assert find(qs, "merampas").kind == "direct"
@@ -169,8 +186,10 @@ def test_partial_quotes_and_the_paraphrase_around_them(nlp: Language) -> None:
 
 
 def test_quotation_marks_around_titles_and_labels_are_not_quotes(nlp: Language) -> None:
-    text = ("Diskusi bertajuk “Masa Depan Pangan Lokal” digelar di Universitas Gadjah Mada, Kamis. Program "
-            "\"Kampung Tangguh\" juga dibahas. Warga menyebut jembatan itu \"jembatan gantung\" sejak lama.")
+    text = (
+        "Diskusi bertajuk “Masa Depan Pangan Lokal” digelar di Universitas Gadjah Mada, Kamis. Program "
+        '"Kampung Tangguh" juga dibahas. Warga menyebut jembatan itu "jembatan gantung" sejak lama.'
+    )
     qs = quotes(nlp, text)
     texts = [_norm(q.text) for q in qs]
     assert "masa depan pangan lokal" not in texts
@@ -178,22 +197,26 @@ def test_quotation_marks_around_titles_and_labels_are_not_quotes(nlp: Language) 
 
 
 def test_scare_quotes_with_no_speaker_are_not_quotes(nlp: Language) -> None:
-    qs = quotes(nlp, "Di tengah musim hujan, banyak pedagang kaki lima memilih \"libur\" selama sepekan.")
+    qs = quotes(nlp, 'Di tengah musim hujan, banyak pedagang kaki lima memilih "libur" selama sepekan.')
     assert qs == []
 
 
 def test_unattributed_quote_continues_the_previous_speaker(nlp: Language) -> None:
-    text = ("“Kami menargetkan 500 rumah selesai sebelum Lebaran,” kata Kepala Dinas Perumahan Kota Palu "
-            "Hasanuddin Lataka.\n"
-            "“Setiap keluarga akan mendapat sertifikat tanah.”")
+    text = (
+        "“Kami menargetkan 500 rumah selesai sebelum Lebaran,” kata Kepala Dinas Perumahan Kota Palu "
+        "Hasanuddin Lataka.\n"
+        "“Setiap keluarga akan mendapat sertifikat tanah.”"
+    )
     q = find(quotes(nlp, text), "Setiap keluarga akan mendapat sertifikat")
     assert q.speaker_name == "Hasanuddin Lataka"
     assert q.cue is None
 
 
 def test_paragraph_left_open_continues_in_the_next(nlp: Language) -> None:
-    text = ("“Tanggul di sisi timur sudah jebol di dua titik. Kami sedang menutupnya dengan karung pasir.\n"
-            "“Bantuan alat berat baru tiba besok pagi,” kata Kepala BPBD Kabupaten Demak Agus Nugroho.")
+    text = (
+        "“Tanggul di sisi timur sudah jebol di dua titik. Kami sedang menutupnya dengan karung pasir.\n"
+        "“Bantuan alat berat baru tiba besok pagi,” kata Kepala BPBD Kabupaten Demak Agus Nugroho."
+    )
     qs = quotes(nlp, text)
     first = find(qs, "Tanggul di sisi timur sudah jebol")
     assert first.speaker_name == "Agus Nugroho"
@@ -205,16 +228,31 @@ def test_paragraph_left_open_continues_in_the_next(nlp: Language) -> None:
 @pytest.mark.parametrize(
     ("text", "prefix", "cue"),
     [
-        ("Ketua Mahkamah Konstitusi Suhartoyo mengatakan bahwa putusan sengketa pilkada akan dibacakan pekan depan.",
-         "putusan sengketa pilkada akan dibacakan", "mengatakan"),
-        ("Asosiasi Petani Tebu Rakyat menuduh pabrik gula menahan pembayaran panen selama tiga bulan.",
-         "pabrik gula menahan pembayaran panen", "menuduh"),
-        ("Bank Indonesia mencatat bahwa cadangan devisa naik menjadi 150 miliar dolar AS pada akhir Juni.",
-         "cadangan devisa naik menjadi", "mencatat"),
-        ("Kapolda Sumatera Utara Whisnu Hermawan menegaskan tidak ada warga yang ditahan tanpa surat perintah.",
-         "tidak ada warga yang ditahan", "menegaskan"),
-        ("Komisi Pemberantasan Korupsi dalam sebuah pernyataan menyebutkan penyidik telah memeriksa 12 saksi.",
-         "penyidik telah memeriksa 12 saksi", "menyebutkan"),
+        (
+            "Ketua Mahkamah Konstitusi Suhartoyo mengatakan bahwa putusan sengketa pilkada akan dibacakan pekan depan.",
+            "putusan sengketa pilkada akan dibacakan",
+            "mengatakan",
+        ),
+        (
+            "Asosiasi Petani Tebu Rakyat menuduh pabrik gula menahan pembayaran panen selama tiga bulan.",
+            "pabrik gula menahan pembayaran panen",
+            "menuduh",
+        ),
+        (
+            "Bank Indonesia mencatat bahwa cadangan devisa naik menjadi 150 miliar dolar AS pada akhir Juni.",
+            "cadangan devisa naik menjadi",
+            "mencatat",
+        ),
+        (
+            "Kapolda Sumatera Utara Whisnu Hermawan menegaskan tidak ada warga yang ditahan tanpa surat perintah.",
+            "tidak ada warga yang ditahan",
+            "menegaskan",
+        ),
+        (
+            "Komisi Pemberantasan Korupsi dalam sebuah pernyataan menyebutkan penyidik telah memeriksa 12 saksi.",
+            "penyidik telah memeriksa 12 saksi",
+            "menyebutkan",
+        ),
     ],
 )
 def test_reported_speech_with_a_speech_verb(nlp: Language, text: str, prefix: str, cue: str) -> None:
@@ -225,15 +263,19 @@ def test_reported_speech_with_a_speech_verb(nlp: Language, text: str, prefix: st
 
 
 def test_menurut_x(nlp: Language) -> None:
-    text = "Menurut pengamat sepak bola Tommy Welly, kekalahan itu disebabkan lini tengah yang terlalu lambat."
+    text = (
+        "Menurut pengamat sepak bola Tommy Welly, kekalahan itu disebabkan lini tengah yang terlalu lambat."
+    )
     q = find(quotes(nlp, text), "kekalahan itu disebabkan lini tengah")
     assert q.kind == "indirect" and q.cue == "Menurut"
     assert q.speaker_name == "Tommy Welly"
 
 
 def test_kata_x_without_quotation_marks(nlp: Language) -> None:
-    text = ("SURABAYA - Sebanyak 40 ton ikan mati di tambak warga akibat limbah pabrik, kata Kepala Dinas "
-            "Lingkungan Hidup Jawa Timur Nurkholis.")
+    text = (
+        "SURABAYA - Sebanyak 40 ton ikan mati di tambak warga akibat limbah pabrik, kata Kepala Dinas "
+        "Lingkungan Hidup Jawa Timur Nurkholis."
+    )
     q = find(quotes(nlp, text), "Sebanyak 40 ton ikan mati")  # the dateline is not part of the quote
     assert q.kind == "indirect" and q.cue == "kata"
     assert q.speaker_name == "Nurkholis"
@@ -242,12 +284,16 @@ def test_kata_x_without_quotation_marks(nlp: Language) -> None:
 def test_object_verbs_need_a_clause(nlp: Language) -> None:
     qs = quotes(nlp, "Serikat buruh mengecam dan menolak rancangan peraturan itu.")
     assert qs == []
-    qs = quotes(nlp, "Serikat buruh mengecam pemerintah karena menaikkan iuran tanpa berunding dengan pekerja.")
+    qs = quotes(
+        nlp, "Serikat buruh mengecam pemerintah karena menaikkan iuran tanpa berunding dengan pekerja."
+    )
     assert find(qs, "pemerintah karena menaikkan iuran").cue == "mengecam"
 
 
 def test_intentions_and_negated_speech_are_not_quotes(nlp: Language) -> None:
-    qs = quotes(nlp, "Pemerintah kota akan mengumumkan bahwa jalan protokol ditutup selama perayaan tahun baru.")
+    qs = quotes(
+        nlp, "Pemerintah kota akan mengumumkan bahwa jalan protokol ditutup selama perayaan tahun baru."
+    )
     assert qs == []
     qs = quotes(nlp, "Manajemen klub belum pernah mengakui bahwa gaji pemain terlambat dibayar.")
     assert qs == []
@@ -262,8 +308,10 @@ def test_report_noun_with_bahwa(nlp: Language) -> None:
 
 
 def test_participial_and_coordinated_speech_verbs_share_the_subject(nlp: Language) -> None:
-    text = ("Pemerintah Malaysia membantah tuduhan itu dan menuntut Indonesia untuk menunjukkan bukti "
-            "pembakaran lahan di Sarawak.")
+    text = (
+        "Pemerintah Malaysia membantah tuduhan itu dan menuntut Indonesia untuk menunjukkan bukti "
+        "pembakaran lahan di Sarawak."
+    )
     doc = nlp(text)
     q = find(doc._.quotes, "Indonesia untuk menunjukkan bukti")
     assert q.cue == "menuntut"
@@ -275,8 +323,10 @@ def test_participial_and_coordinated_speech_verbs_share_the_subject(nlp: Languag
 
 
 def test_description_before_the_name_and_short_form_later(nlp: Language) -> None:
-    text = ("Juru bicara Kementerian Kesehatan Siti Nadia Tarmizi mengatakan stok vaksin masih cukup. "
-            "Tarmizi menambahkan bahwa distribusi ke Papua dipercepat bulan ini.")
+    text = (
+        "Juru bicara Kementerian Kesehatan Siti Nadia Tarmizi mengatakan stok vaksin masih cukup. "
+        "Tarmizi menambahkan bahwa distribusi ke Papua dipercepat bulan ini."
+    )
     qs = quotes(nlp, text)
     assert find(qs, "stok vaksin masih cukup").speaker_name == "Siti Nadia Tarmizi"
     later = find(qs, "distribusi ke Papua dipercepat")
@@ -292,9 +342,11 @@ def test_apposition_with_commas(nlp: Language) -> None:
 
 
 def test_role_anaphor_and_pronouns(nlp: Language) -> None:
-    text = ("Direktur Utama PT Kereta Api Indonesia Didiek Hartantyo mengatakan jadwal kereta kembali normal. "
-            "Pejabat itu juga menegaskan bahwa tiket yang batal akan dikembalikan penuh. "
-            "Dia menjelaskan bahwa perbaikan rel di Brebes selesai Minggu malam.")
+    text = (
+        "Direktur Utama PT Kereta Api Indonesia Didiek Hartantyo mengatakan jadwal kereta kembali normal. "
+        "Pejabat itu juga menegaskan bahwa tiket yang batal akan dikembalikan penuh. "
+        "Dia menjelaskan bahwa perbaikan rel di Brebes selesai Minggu malam."
+    )
     qs = quotes(nlp, text)
     assert find(qs, "tiket yang batal akan dikembalikan").speaker_name == "Didiek Hartantyo"
     assert find(qs, "tiket yang batal akan dikembalikan").speaker_text == "Pejabat itu"
@@ -302,16 +354,20 @@ def test_role_anaphor_and_pronouns(nlp: Language) -> None:
 
 
 def test_bare_title_goes_to_the_person_introduced_with_it(nlp: Language) -> None:
-    text = ("Presiden Prabowo Subianto meninjau lumbung pangan di Merauke, Senin. "
-            "“Kita harus berdaulat pangan dalam lima tahun,” kata Presiden.")
+    text = (
+        "Presiden Prabowo Subianto meninjau lumbung pangan di Merauke, Senin. "
+        "“Kita harus berdaulat pangan dalam lima tahun,” kata Presiden."
+    )
     q = find(quotes(nlp, text), "Kita harus berdaulat pangan")
     assert q.speaker_name == "Prabowo Subianto"
     assert q.speaker_text == "Presiden"
 
 
 def test_office_speaks_for_its_body(nlp: Language) -> None:
-    text = ("“Stok minyak goreng aman sampai akhir tahun,” kata juru bicara Kementerian Perdagangan dalam "
-            "keterangan tertulis.")
+    text = (
+        "“Stok minyak goreng aman sampai akhir tahun,” kata juru bicara Kementerian Perdagangan dalam "
+        "keterangan tertulis."
+    )
     doc = nlp(text)
     q = find(doc._.quotes, "Stok minyak goreng aman")
     assert q.speaker_name == entity_name(doc, "Kementerian Perdagangan")
@@ -319,16 +375,20 @@ def test_office_speaks_for_its_body(nlp: Language) -> None:
 
 
 def test_plural_pronoun_gives_one_quote_per_party(nlp: Language) -> None:
-    text = ("Hubungan Thailand dan Kamboja memburuk sejak insiden perbatasan. "
-            "Mereka membantah telah mengerahkan pasukan tambahan ke kuil itu.")
+    text = (
+        "Hubungan Thailand dan Kamboja memburuk sejak insiden perbatasan. "
+        "Mereka membantah telah mengerahkan pasukan tambahan ke kuil itu."
+    )
     doc = nlp(text)
     qs = [q for q in doc._.quotes if _norm(q.text).startswith("telah mengerahkan pasukan")]
     assert {q.speaker_name for q in qs} == {entity_name(doc, "Thailand"), entity_name(doc, "Kamboja")}
 
 
 def test_document_speaks_for_its_authors(nlp: Language) -> None:
-    text = ("“Kami mendesak semua pihak menahan diri,” demikian bunyi pernyataan bersama Jepang dan Korea "
-            "Selatan, Selasa.")
+    text = (
+        "“Kami mendesak semua pihak menahan diri,” demikian bunyi pernyataan bersama Jepang dan Korea "
+        "Selatan, Selasa."
+    )
     doc = nlp(text)
     q = find(doc._.quotes, "Kami mendesak semua pihak menahan diri")
     assert q.cue == "bunyi"
@@ -355,10 +415,14 @@ def test_withheld_identity_stays_anonymous(nlp: Language, text: str) -> None:
 
 
 def test_citizen_and_official_standing(nlp: Language) -> None:
-    text = ("“Sudah tiga hari kami tidak bisa melaut,” kata Rahmat (52), nelayan di Muara Angke. "
-            "“Bantuan beras akan dibagikan besok,” kata Kepala Dinas Sosial DKI Jakarta Premi Lasari.")
+    text = (
+        "“Sudah tiga hari kami tidak bisa melaut,” kata Rahmat (52), nelayan di Muara Angke. "
+        "“Bantuan beras akan dibagikan besok,” kata Kepala Dinas Sosial DKI Jakarta Premi Lasari."
+    )
     doc = nlp(text)
-    standing = {q.speaker_name: m.speaker_standing for q, m in zip(doc._.quotes, doc._.quote_meta, strict=True)}
+    standing = {
+        q.speaker_name: m.speaker_standing for q, m in zip(doc._.quotes, doc._.quote_meta, strict=True)
+    }
     assert standing["Rahmat"] == "citizen"
     assert standing["Premi Lasari"] == "official"
 
@@ -367,17 +431,21 @@ def test_citizen_and_official_standing(nlp: Language) -> None:
 
 
 def test_relay_seperti_dikutip(nlp: Language) -> None:
-    text = ("“Kami tidak akan menaikkan tarif listrik tahun ini,” kata Direktur Utama PLN Darmawan Prasodjo "
-            "seperti dikutip kantor berita Antara.")
+    text = (
+        "“Kami tidak akan menaikkan tarif listrik tahun ini,” kata Direktur Utama PLN Darmawan Prasodjo "
+        "seperti dikutip kantor berita Antara."
+    )
     doc = nlp(text)
     q = find(doc._.quotes, "Kami tidak akan menaikkan tarif")
     assert q.via == entity_name(doc, "Antara")
 
 
 def test_relay_melansir_and_menurut_laporan(nlp: Language) -> None:
-    text = ("Menurut laporan Al Jazeera, Kementerian Luar Negeri Qatar menegaskan bahwa perundingan gencatan "
-            "senjata akan dilanjutkan pekan depan. "
-            "Perdana Menteri Thailand mengatakan perbatasan tetap ditutup, melansir Reuters.")
+    text = (
+        "Menurut laporan Al Jazeera, Kementerian Luar Negeri Qatar menegaskan bahwa perundingan gencatan "
+        "senjata akan dilanjutkan pekan depan. "
+        "Perdana Menteri Thailand mengatakan perbatasan tetap ditutup, melansir Reuters."
+    )
     doc = nlp(text)
     first = find(doc._.quotes, "perundingan gencatan senjata akan dilanjutkan")
     assert first.via == entity_name(doc, "Al Jazeera")
@@ -395,8 +463,10 @@ def test_outlet_after_menurut_is_a_relay_not_a_speaker(nlp: Language) -> None:
 
 
 def test_quote_for_span_and_own_voice(nlp: Language) -> None:
-    text = ("Banjir merendam 2.000 rumah di Kabupaten Bandung. “Kami membuka dapur umum di tiga kecamatan,” "
-            "kata Bupati Bandung Dadang Supriatna.")
+    text = (
+        "Banjir merendam 2.000 rumah di Kabupaten Bandung. “Kami membuka dapur umum di tiga kecamatan,” "
+        "kata Bupati Bandung Dadang Supriatna."
+    )
     doc = nlp(text)
     start = text.index("dapur umum")
     q = quote_for_span(doc, start, start + len("dapur umum"))
@@ -412,8 +482,17 @@ def test_component_output_is_contract_shaped(nlp: Language) -> None:
     assert doc._.quotes and all(isinstance(q, Quote) for q in doc._.quotes)
     for q in doc._.quotes:
         data = q.model_dump()
-        assert set(data) >= {"kind", "text", "start", "end", "speaker", "speaker_name", "speaker_text", "cue",
-                             "via"}
+        assert set(data) >= {
+            "kind",
+            "text",
+            "start",
+            "end",
+            "speaker",
+            "speaker_name",
+            "speaker_text",
+            "cue",
+            "via",
+        }
         assert doc.text[q.start : q.end] == q.text
     assert nlp.pipe_names.index("sorot_quotes") > nlp.pipe_names.index("sorot_linker")
 
@@ -434,7 +513,11 @@ def _score_gold(docs: dict[str, list[Quote]], gold_files: list[Path]) -> tuple[f
         preds = list(docs[gold["id"]])
         used: set[int] = set()
         for gq in gold["quotes"]:
-            cands = [i for i, p in enumerate(preds) if i not in used and _norm(p.text).startswith(_norm(gq["text_prefix"]))]
+            cands = [
+                i
+                for i, p in enumerate(preds)
+                if i not in used and _norm(p.text).startswith(_norm(gq["text_prefix"]))
+            ]
             best = [i for i in cands if preds[i].speaker_name == gq["speaker_name"]] or cands
             if not best:
                 fn += 1

@@ -7,34 +7,108 @@ from sorot.verify.timeline import build_timeline, format_timeline, item_family
 
 
 def _doc(doc_id: str, outlet: str, events: list[Event], published: str | None = None) -> Document:
-    return Document(id=doc_id, source=Source(path=f"{doc_id}.txt", outlet=outlet), title=f"Berita {doc_id}",
-                    published=published, events=events)
+    return Document(
+        id=doc_id,
+        source=Source(path=f"{doc_id}.txt", outlet=outlet),
+        title=f"Berita {doc_id}",
+        published=published,
+        events=events,
+    )
 
 
 def _corpus() -> list[Document]:
-    a = _doc("a", "Harian Satu", [
-        Event(type="AID", mode="military", actor="Iran", target="Russia", item="drones", status="asserted",
-              source="United States", date="2024-06", text="AS menuduh Iran memasok drone ke Rusia."),
-        Event(type="CONSULT", actor="Indonesia", target="Malaysia", status="asserted", date="2024-06-03",
-              text="Menlu RI bertemu Menlu Malaysia pada 3 Juni 2024."),
-        Event(type="SANCTION", actor="European Union", target="Iran", status="planned", date=None,
-              text="Uni Eropa akan menjatuhkan sanksi baru."),
-    ], published="2024-06-10")
-    b = _doc("b", "Kabar Dua", [
-        # same claim, same date, a more specific item of the same family: one entry with a
-        Event(type="AID", mode="military", actor="Iran", target="Russia", item="ballistic missiles",
-              status="asserted", source="Reuters", date="2024-06", text="Iran mengirim rudal balistik ke Rusia."),
-        # the denial of the same claim at the same date joins it too
-        Event(type="AID", mode="military", actor="Iran", target="Russia", item="weapons", status="denied",
-              source="Iran", date="2024-06", text="Teheran membantah memasok senjata ke Rusia."),
-        # nuclear weapons never merge with conventional arms
-        Event(type="AID", mode="military", actor="Iran", target="Russia", item="nuclear weapons",
-              status="potential", source="anonymous", date="2024-06", text="Sumber menyebut tawaran nuklir."),
-        Event(type="ASSAULT", actor="Russia", target="Ukraine", status="asserted", date="2023-12-30",
-              text="Rusia menyerang Kharkiv pada 30 Desember 2023."),
-        Event(type="SANCTION", actor="European Union", target="Iran", status="planned", date=None,
-              text="UE bersiap menjatuhkan sanksi."),
-    ])
+    a = _doc(
+        "a",
+        "Harian Satu",
+        [
+            Event(
+                type="AID",
+                mode="military",
+                actor="Iran",
+                target="Russia",
+                item="drones",
+                status="asserted",
+                source="United States",
+                date="2024-06",
+                text="AS menuduh Iran memasok drone ke Rusia.",
+            ),
+            Event(
+                type="CONSULT",
+                actor="Indonesia",
+                target="Malaysia",
+                status="asserted",
+                date="2024-06-03",
+                text="Menlu RI bertemu Menlu Malaysia pada 3 Juni 2024.",
+            ),
+            Event(
+                type="SANCTION",
+                actor="European Union",
+                target="Iran",
+                status="planned",
+                date=None,
+                text="Uni Eropa akan menjatuhkan sanksi baru.",
+            ),
+        ],
+        published="2024-06-10",
+    )
+    b = _doc(
+        "b",
+        "Kabar Dua",
+        [
+            # same claim, same date, a more specific item of the same family: one entry with a
+            Event(
+                type="AID",
+                mode="military",
+                actor="Iran",
+                target="Russia",
+                item="ballistic missiles",
+                status="asserted",
+                source="Reuters",
+                date="2024-06",
+                text="Iran mengirim rudal balistik ke Rusia.",
+            ),
+            # the denial of the same claim at the same date joins it too
+            Event(
+                type="AID",
+                mode="military",
+                actor="Iran",
+                target="Russia",
+                item="weapons",
+                status="denied",
+                source="Iran",
+                date="2024-06",
+                text="Teheran membantah memasok senjata ke Rusia.",
+            ),
+            # nuclear weapons never merge with conventional arms
+            Event(
+                type="AID",
+                mode="military",
+                actor="Iran",
+                target="Russia",
+                item="nuclear weapons",
+                status="potential",
+                source="anonymous",
+                date="2024-06",
+                text="Sumber menyebut tawaran nuklir.",
+            ),
+            Event(
+                type="ASSAULT",
+                actor="Russia",
+                target="Ukraine",
+                status="asserted",
+                date="2023-12-30",
+                text="Rusia menyerang Kharkiv pada 30 Desember 2023.",
+            ),
+            Event(
+                type="SANCTION",
+                actor="European Union",
+                target="Iran",
+                status="planned",
+                date=None,
+                text="UE bersiap menjatuhkan sanksi.",
+            ),
+        ],
+    )
     return [a, b]
 
 
@@ -86,11 +160,17 @@ def test_undated_can_be_left_out() -> None:
 
 
 def test_coarse_date_sorts_before_finer_dates_inside_it() -> None:
-    docs = [_doc("p", "Warta", [
-        Event(type="PROTEST", actor="Indonesia", date="2024-06-15"),
-        Event(type="AGREE", actor="Indonesia", target="Japan", date="2024"),
-        Event(type="CONSULT", actor="Indonesia", target="Japan", date="2024-06"),
-    ])]
+    docs = [
+        _doc(
+            "p",
+            "Warta",
+            [
+                Event(type="PROTEST", actor="Indonesia", date="2024-06-15"),
+                Event(type="AGREE", actor="Indonesia", target="Japan", date="2024"),
+                Event(type="CONSULT", actor="Indonesia", target="Japan", date="2024-06"),
+            ],
+        )
+    ]
     assert [e.date for e in build_timeline(docs)] == ["2024", "2024-06", "2024-06-15"]
 
 
@@ -134,16 +214,36 @@ def test_symmetric_claims_collapse_in_either_order() -> None:
     """An agreement or cooperation has no direction: outlets naming the parties in a different order
     report one happening; a directed act (a visit) keeps its direction."""
     docs = [
-        _doc("m", "Warta Niaga", [
-            Event(type="AGREE", actor="Indonesia", target="Australia", status="asserted", date="2024-07",
-                  text="Indonesia dan Australia meneken perjanjian pertahanan pada Juli 2024."),
-            Event(type="CONSULT", mode="visit", actor="Indonesia", target="Australia", date="2024-07"),
-        ]),
-        _doc("n", "Kabar Selatan", [
-            Event(type="AGREE", actor="Australia", target="Indonesia", status="asserted", date="2024-07",
-                  text="Australia dan Indonesia menandatangani pakta pertahanan, Juli 2024."),
-            Event(type="CONSULT", mode="visit", actor="Australia", target="Indonesia", date="2024-07"),
-        ]),
+        _doc(
+            "m",
+            "Warta Niaga",
+            [
+                Event(
+                    type="AGREE",
+                    actor="Indonesia",
+                    target="Australia",
+                    status="asserted",
+                    date="2024-07",
+                    text="Indonesia dan Australia meneken perjanjian pertahanan pada Juli 2024.",
+                ),
+                Event(type="CONSULT", mode="visit", actor="Indonesia", target="Australia", date="2024-07"),
+            ],
+        ),
+        _doc(
+            "n",
+            "Kabar Selatan",
+            [
+                Event(
+                    type="AGREE",
+                    actor="Australia",
+                    target="Indonesia",
+                    status="asserted",
+                    date="2024-07",
+                    text="Australia dan Indonesia menandatangani pakta pertahanan, Juli 2024.",
+                ),
+                Event(type="CONSULT", mode="visit", actor="Australia", target="Indonesia", date="2024-07"),
+            ],
+        ),
     ]
     entries = build_timeline(docs)
     agree = [e for e in entries if e.type == "AGREE"]

@@ -156,7 +156,9 @@ def test_seed_articles_tokenize_cleanly(nlp: Language, seeds_dir) -> None:
 
 
 def test_ordinary_words_see_the_host_under_an_enclitic(nlp: Language) -> None:
-    doc = nlp("Pendapat Hakim Surya dibacakan Senin. Menurut pendapatnya, putusan itu adil, entah apakah banding diajukan.")
+    doc = nlp(
+        "Pendapat Hakim Surya dibacakan Senin. Menurut pendapatnya, putusan itu adil, entah apakah banding diajukan."
+    )
     words = ordinary_words(doc)
     assert "pendapat" in words  # host of "pendapatnya": a sentence-opening "Pendapat" is no first name
     assert "Surya" not in words and "surya" not in words

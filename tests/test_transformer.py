@@ -101,7 +101,9 @@ ARTICLE = (
 
 def _write_tiny_bert(folder: Path) -> Path:
     """A randomly initialised BERT with tiny sizes and a WordPiece vocabulary written here."""
-    words = {w.lower() for s in SENTENCES for w in s[0].split()} | set("abcdefghijklmnopqrstuvwxyz0123456789.,\"-()/")
+    words = {w.lower() for s in SENTENCES for w in s[0].split()} | set(
+        'abcdefghijklmnopqrstuvwxyz0123456789.,"-()/'
+    )
     vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *sorted(words)]
     vocab += [f"##{c}" for c in "abcdefghijklmnopqrstuvwxyz"]
     folder.mkdir(parents=True)

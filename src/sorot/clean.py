@@ -196,8 +196,11 @@ def _dateline(paragraph: str, rules: Rules) -> tuple[str | None, str | None]:
     outlet = None
     if extra:
         domain = rules.domain.fullmatch(extra)
-        if domain or (not re.search(r"\d", extra) and len(extra.split()) <= 4
-              and extra.split()[0].lower().strip(",") not in rules.day_names):
+        if domain or (
+            not re.search(r"\d", extra)
+            and len(extra.split()) <= 4
+            and extra.split()[0].lower().strip(",") not in rules.day_names
+        ):
             outlet = extra
     return place, outlet
 
@@ -224,7 +227,7 @@ def _strip_caption(text: str, captions: list[str]) -> tuple[str, str | None]:
         if text == cap:
             return "", cap
         if text.startswith(cap + " "):
-            return text[len(cap) + 1:].strip(), cap
+            return text[len(cap) + 1 :].strip(), cap
         if text.endswith(" " + cap):
             return text[: -len(cap) - 1].strip(), cap
     return text, None
@@ -320,7 +323,7 @@ def clean(raw: RawDoc) -> CleanDoc:
                 continue
             if text.startswith(title + " ") and raw.title_in_text:
                 headline_placed = True  # a hard-wrapped block swallowed the headline line
-                text = text[len(title) + 1:].strip()
+                text = text[len(title) + 1 :].strip()
                 paragraph = text
         rule = match_line(text, index)
         if rule is not None:

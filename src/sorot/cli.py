@@ -52,13 +52,27 @@ def _parse_size(value: str | None) -> int | None:
 @app.command()
 def analyze(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (read recursively) or http(s):// URLs.")],
-    jsonl: Annotated[Path | None, typer.Option("--jsonl", help="Write one sorot.document/1 record per line.")] = None,
-    db: Annotated[str | None, typer.Option("--db", help="Store results: sqlite:///sorot.db or postgresql+psycopg://...")] = None,
+    jsonl: Annotated[
+        Path | None, typer.Option("--jsonl", help="Write one sorot.document/1 record per line.")
+    ] = None,
+    db: Annotated[
+        str | None, typer.Option("--db", help="Store results: sqlite:///sorot.db or postgresql+psycopg://...")
+    ] = None,
     report: Annotated[Path | None, typer.Option("--report", help="Write an HTML report of the run.")] = None,
-    gazetteer: Annotated[list[Path] | None, typer.Option("--gazetteer", help="Extra gazetteer YAML file (repeatable).")] = None,
-    max_size: Annotated[str | None, typer.Option("--max-size", help="Refuse files larger than this (e.g. 20MB).")] = None,
+    gazetteer: Annotated[
+        list[Path] | None, typer.Option("--gazetteer", help="Extra gazetteer YAML file (repeatable).")
+    ] = None,
+    max_size: Annotated[
+        str | None, typer.Option("--max-size", help="Refuse files larger than this (e.g. 20MB).")
+    ] = None,
     batch_size: Annotated[int | None, typer.Option("--batch-size", help="Documents per spaCy batch.")] = None,
-    model: Annotated[Path | None, typer.Option("--model", help="Base pipeline directory to use instead of the shipped one (e.g. a transformer pipeline, see docs/transformer.md).")] = None,
+    model: Annotated[
+        Path | None,
+        typer.Option(
+            "--model",
+            help="Base pipeline directory to use instead of the shipped one (e.g. a transformer pipeline, see docs/transformer.md).",
+        ),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Analyse articles and write sorot.document/1 records (JSONL), a database and/or a report.
@@ -70,8 +84,12 @@ def analyze(
     from sorot.runner import Analyzer, RunStats
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    settings = Settings.load(max_file_bytes=_parse_size(max_size), batch_size=batch_size,
-                             gazetteer_paths=list(gazetteer or []), model_path=model)
+    settings = Settings.load(
+        max_file_bytes=_parse_size(max_size),
+        batch_size=batch_size,
+        gazetteer_paths=list(gazetteer or []),
+        model_path=model,
+    )
     if settings.model_path is not None:
         from sorot.nlp.model import ModelError, check_model_dir
 
@@ -102,9 +120,17 @@ def analyze(
         err_fh = jsonl.with_suffix(".errors.jsonl").open("w", encoding="utf-8")
     documents: list[Document] = []
     try:
-        with Progress(SpinnerColumn(), TextColumn("[bold]analysing"), BarColumn(), MofNCompleteColumn(),
-                      TextColumn("{task.fields[last]}"), TimeElapsedColumn(), console=err_console,
-                      disable=quiet or not err_console.is_terminal, transient=False) as progress:
+        with Progress(
+            SpinnerColumn(),
+            TextColumn("[bold]analysing"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[last]}"),
+            TimeElapsedColumn(),
+            console=err_console,
+            disable=quiet or not err_console.is_terminal,
+            transient=False,
+        ) as progress:
             task = progress.add_task("analyse", total=None, last="")
             for result in analyzer.analyze_paths(paths, stats):
                 if isinstance(result, ErrorRecord):
@@ -129,8 +155,9 @@ def analyze(
             err_fh.close()
         if store is not None:
             if run_id is not None:
-                store.finish_run(run_id, {"read": stats.read, "analysed": stats.analysed,
-                                          "failed": stats.failed})
+                store.finish_run(
+                    run_id, {"read": stats.read, "analysed": stats.analysed, "failed": stats.failed}
+                )
             store.close()
     if report is not None:
         from sorot.report import write_report
@@ -168,12 +195,16 @@ def _print_summary(stats, jsonl: Path | None, db: str | None, report: Path | Non
 
 @app.command("eval")
 def eval_cmd(
-    gold: Annotated[Path | None, typer.Option("--gold", help="Folder of gold <doc-id>.json files (+ claims.json).")] = None,
+    gold: Annotated[
+        Path | None, typer.Option("--gold", help="Folder of gold <doc-id>.json files (+ claims.json).")
+    ] = None,
     pred: Annotated[Path | None, typer.Option("--pred", help="Predicted sorot.document/1 JSONL.")] = None,
     claims: Annotated[Path | None, typer.Option("--claims", help="Predicted sorot.claim/1 JSONL.")] = None,
     json_out: Annotated[Path | None, typer.Option("--json", help="Also write the scores as JSON.")] = None,
     details: Annotated[bool, typer.Option("--details", help="List the errors per document.")] = False,
-    pfsa: Annotated[Path | None, typer.Option("--pfsa", help="Run the PFSA-ID quote benchmark on this file.")] = None,
+    pfsa: Annotated[
+        Path | None, typer.Option("--pfsa", help="Run the PFSA-ID quote benchmark on this file.")
+    ] = None,
 ) -> None:
     """Score predictions against gold: entities, quotes, events, dates, signals (and claims)."""
     if pfsa is not None:
@@ -203,7 +234,9 @@ def eval_cmd(
 
 @app.command()
 def timeline(
-    jsonl: Annotated[Path, typer.Option("--jsonl", help="sorot.document/1 JSONL written by `sorot analyze`.")],
+    jsonl: Annotated[
+        Path, typer.Option("--jsonl", help="sorot.document/1 JSONL written by `sorot analyze`.")
+    ],
 ) -> None:
     """Order the events of a corpus by date, with their sources (same claim collapsed)."""
     from sorot.verify.timeline import build_timeline, format_timeline

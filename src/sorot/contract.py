@@ -17,8 +17,22 @@ CLAIM_SCHEMA = "sorot.claim/1"
 EntityType = Literal["PER", "ORG", "GPE", "LOC", "NORP", "EVENT"]
 RemovedKind = Literal["boilerplate", "duplicate", "caption", "comment_form", "share", "byline"]
 EventType = Literal[
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 ]
 EventStatus = Literal["asserted", "denied", "planned", "potential", "hypothetical"]
 Verdict = Literal["corroborated", "contested", "single-source", "denied", "unverified"]

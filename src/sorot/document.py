@@ -22,8 +22,11 @@ def collect_entities(doc: Doc) -> list[Entity]:
     Korea Selatan"), which ``doc.ents`` cannot; fall back to ``doc.ents`` when it is absent."""
     infos = doc._.entities or {}
     by_id: dict[str, Entity] = {}
-    spans = sorted(doc.spans[MENTIONS_KEY], key=lambda s: (s.start_char, -s.end_char)) \
-        if MENTIONS_KEY in doc.spans else list(doc.ents)
+    spans = (
+        sorted(doc.spans[MENTIONS_KEY], key=lambda s: (s.start_char, -s.end_char))
+        if MENTIONS_KEY in doc.spans
+        else list(doc.ents)
+    )
     for ent in spans:
         key = ent.kb_id_ or f"sorot:{ent.label_.lower()}:{ent.text.lower()}"
         info = infos.get(ent.kb_id_) if ent.kb_id_ else None
@@ -59,8 +62,9 @@ def build_document(raw: RawDoc, clean: CleanDoc, doc: Doc, *, doc_id: str, publi
     entities = collect_entities(doc)
     cited = list(dict.fromkeys([*(doc._.cited_outlets or []), *_credits_in_removed(clean)]))
     outlet = raw.outlet or clean.outlet
-    signals = document_signals(clean, quotes, events, getattr(doc._, "quote_meta", None)
-                               if doc.has_extension("quote_meta") else None)
+    signals = document_signals(
+        clean, quotes, events, getattr(doc._, "quote_meta", None) if doc.has_extension("quote_meta") else None
+    )
     return Document(
         id=doc_id,
         source=Source(path=raw.path, url=raw.url, outlet=outlet),

@@ -153,9 +153,14 @@ def rebuild(article: Article) -> tuple[str, list[tuple[int, int]]]:
             sep = ""
         elif i in sent_end and i > 0:
             sep = "\n" if not depth_open else " "
-        elif prev is None or (w in _NO_SPACE_BEFORE or roles[i] == "close" or prev in _NO_SPACE_AFTER or prev_role == "open"
-              or (w in ("-", "/") and prev[-1:].isalnum() and i + 1 < len(toks) and toks[i + 1][:1].isalnum())
-              or (prev in ("-", "/") and i >= 2 and toks[i - 2][-1:].isalnum() and w[:1].isalnum())):
+        elif prev is None or (
+            w in _NO_SPACE_BEFORE
+            or roles[i] == "close"
+            or prev in _NO_SPACE_AFTER
+            or prev_role == "open"
+            or (w in ("-", "/") and prev[-1:].isalnum() and i + 1 < len(toks) and toks[i + 1][:1].isalnum())
+            or (prev in ("-", "/") and i >= 2 and toks[i - 2][-1:].isalnum() and w[:1].isalnum())
+        ):
             sep = ""
         else:
             sep = " "
@@ -188,8 +193,13 @@ def _name_words(words: Iterable[str], titles: frozenset[str]) -> set[str]:
     return {w.lower() for w in words if len(w) > 1 and w.lower() not in titles and w[:1].isalpha()}
 
 
-def gold_speaker(article: Article, stmt: tuple[int, int], statements: list[tuple[int, int]],
-                 cues: list[tuple[int, int, str]], persons: list[tuple[int, int, str]]) -> list[str] | None:
+def gold_speaker(
+    article: Article,
+    stmt: tuple[int, int],
+    statements: list[tuple[int, int]],
+    cues: list[tuple[int, int, str]],
+    persons: list[tuple[int, int, str]],
+) -> list[str] | None:
     """The words of the full PERSON name a reader assigns to a statement, or None if not annotated."""
     s, e = stmt
     toks = article.tokens
@@ -219,8 +229,9 @@ def gold_speaker(article: Article, stmt: tuple[int, int], statements: list[tuple
     return _full_name(article, person, persons)
 
 
-def _full_name(article: Article, person: tuple[int, int, str],
-               persons: list[tuple[int, int, str]]) -> list[str]:
+def _full_name(
+    article: Article, person: tuple[int, int, str], persons: list[tuple[int, int, str]]
+) -> list[str]:
     toks = article.tokens
     words = toks[person[0] : person[1]]
     full = [p for p in persons if p[2] == "PERSON" and p[0] <= person[0]]
@@ -408,8 +419,9 @@ def _iter_docs(nlp: Any, texts: list[str], batch_size: int = 16) -> Iterator[Any
             yield nlp(t)
 
 
-def evaluate_pfsa(path: Path, analyzer_or_nlp: Any, *, limit: int | None = None,
-                  keep_errors: bool = False) -> PfsaReport:
+def evaluate_pfsa(
+    path: Path, analyzer_or_nlp: Any, *, limit: int | None = None, keep_errors: bool = False
+) -> PfsaReport:
     """Run Sorot on every article of a PFSA-ID file and score it (see the module docstring)."""
     from sorot.extract.quotes_lexicon import load_lexicon
 
@@ -465,15 +477,27 @@ def evaluate_pfsa(path: Path, analyzer_or_nlp: Any, *, limit: int | None = None,
         # floor
         nspans, nspk = _naive(article)
         npred = [_norm_span(toks, a, b) for a, b in nspans]
-        _score(report.floor, gold_norm, npred, gold_speakers,
-               [_name_words(s or [], titles) for s in nspk], titles)
+        _score(
+            report.floor,
+            gold_norm,
+            npred,
+            gold_speakers,
+            [_name_words(s or [], titles) for s in nspk],
+            titles,
+        )
         if keep_errors:
             _collect_errors(report, art_i, toks, gold_norm, pred, pred_q, gold_speakers, titles)
     return report
 
 
-def _score(scores: SystemScores, gold: list[tuple[int, int]], pred: list[tuple[int, int]],
-           gold_speakers: list[list[str] | None], pred_speakers: list[set[str]], titles: frozenset[str]) -> None:
+def _score(
+    scores: SystemScores,
+    gold: list[tuple[int, int]],
+    pred: list[tuple[int, int]],
+    gold_speakers: list[list[str] | None],
+    pred_speakers: list[set[str]],
+    titles: frozenset[str],
+) -> None:
     exact = _match(gold, pred, exact=True)
     scores.exact.tp += len(exact)
     scores.exact.fp += len(pred) - len(exact)
@@ -524,28 +548,56 @@ def _person_aliases(name: str) -> tuple[str, ...]:
     return ()
 
 
-def _collect_errors(report: PfsaReport, art_i: int, toks: list[str], gold: list[tuple[int, int]],
-                    pred: list[tuple[int, int]], pred_q: list[Any], gold_speakers: list[list[str] | None],
-                    titles: frozenset[str]) -> None:
+def _collect_errors(
+    report: PfsaReport,
+    art_i: int,
+    toks: list[str],
+    gold: list[tuple[int, int]],
+    pred: list[tuple[int, int]],
+    pred_q: list[Any],
+    gold_speakers: list[list[str] | None],
+    titles: frozenset[str],
+) -> None:
     """Error records for inspection at the console (never written into the project)."""
     exact = dict(_match(gold, pred, exact=True))
     overlap = dict(_match(gold, pred, exact=False))
     matched_p = set(overlap.values())
     for gi, g in enumerate(gold):
         if gi not in overlap:
-            report.errors.append({"article": art_i, "type": "missed", "gold": " ".join(toks[g[0]:g[1]])})
+            report.errors.append({"article": art_i, "type": "missed", "gold": " ".join(toks[g[0] : g[1]])})
             continue
         pi = overlap[gi]
         if gi not in exact:
-            report.errors.append({"article": art_i, "type": "boundary", "gold": " ".join(toks[g[0]:g[1]]),
-                                  "pred": " ".join(toks[pred[pi][0]:pred[pi][1]])})
+            report.errors.append(
+                {
+                    "article": art_i,
+                    "type": "boundary",
+                    "gold": " ".join(toks[g[0] : g[1]]),
+                    "pred": " ".join(toks[pred[pi][0] : pred[pi][1]]),
+                }
+            )
         gs = gold_speakers[gi]
         q = pred_q[pi]
         if gs is not None and not _speaker_ok(gs, _pred_words(q, titles), titles):
-            report.errors.append({"article": art_i, "type": "speaker", "gold_speaker": " ".join(gs),
-                                  "pred_speaker": q.speaker_name, "speaker_text": q.speaker_text,
-                                  "cue": q.cue, "pred": " ".join(toks[pred[pi][0]:pred[pi][1]])[:120]})
+            report.errors.append(
+                {
+                    "article": art_i,
+                    "type": "speaker",
+                    "gold_speaker": " ".join(gs),
+                    "pred_speaker": q.speaker_name,
+                    "speaker_text": q.speaker_text,
+                    "cue": q.cue,
+                    "pred": " ".join(toks[pred[pi][0] : pred[pi][1]])[:120],
+                }
+            )
     for pi, p in enumerate(pred):
         if pi not in matched_p:
-            report.errors.append({"article": art_i, "type": "spurious", "pred": " ".join(toks[p[0]:p[1]]),
-                                  "speaker": pred_q[pi].speaker_name, "cue": pred_q[pi].cue})
+            report.errors.append(
+                {
+                    "article": art_i,
+                    "type": "spurious",
+                    "pred": " ".join(toks[p[0] : p[1]]),
+                    "speaker": pred_q[pi].speaker_name,
+                    "cue": pred_q[pi].cue,
+                }
+            )

@@ -75,8 +75,9 @@ class Analyzer:
             published = publication_date(raw, cleaned)
         return raw, cleaned, published
 
-    def analyze_docs(self, raws: Iterable[RawDoc | IngestError], stats: RunStats | None = None
-                     ) -> Iterator[Document | ErrorRecord]:
+    def analyze_docs(
+        self, raws: Iterable[RawDoc | IngestError], stats: RunStats | None = None
+    ) -> Iterator[Document | ErrorRecord]:
         """Analyse a stream of raw documents; yield a Document or an ErrorRecord for each."""
         from sorot.document import build_document
 
@@ -99,8 +100,9 @@ class Analyzer:
                 batch.append(self.prepare(item))
             except Exception as exc:  # one broken document never stops a run
                 log.exception("cleaning failed for %s", item.path or item.url)
-                err = ErrorRecord(path=item.path or item.url or "<text>", reason=f"cleaning failed: {exc}",
-                                  stage="clean")
+                err = ErrorRecord(
+                    path=item.path or item.url or "<text>", reason=f"cleaning failed: {exc}", stage="clean"
+                )
                 stats.failed += 1
                 stats.errors.append(err)
                 yield err
@@ -110,15 +112,20 @@ class Analyzer:
         if batch:
             yield from flush()
 
-    def _run_batch(self, batch: list[tuple[RawDoc, CleanDoc, str | None]], stats: RunStats, build_document
-                   ) -> Iterator[Document | ErrorRecord]:
+    def _run_batch(
+        self, batch: list[tuple[RawDoc, CleanDoc, str | None]], stats: RunStats, build_document
+    ) -> Iterator[Document | ErrorRecord]:
         nlp = self.nlp
         docs = []
         for _raw, cleaned, published in batch:
             doc = nlp.make_doc(cleaned.text)
             doc._.published = published
-            doc._.meta = {"title": cleaned.title, "outlet": _raw.outlet or cleaned.outlet, "url": _raw.url,
-                          "path": _raw.path}
+            doc._.meta = {
+                "title": cleaned.title,
+                "outlet": _raw.outlet or cleaned.outlet,
+                "url": _raw.url,
+                "path": _raw.path,
+            }
             docs.append(doc)
         try:
             analysed = list(nlp.pipe(docs, batch_size=self.settings.batch_size))
@@ -154,15 +161,17 @@ class Analyzer:
 
     # -- convenience ----------------------------------------------------------------------------
 
-    def analyze_paths(self, paths: Iterable[str], stats: RunStats | None = None
-                      ) -> Iterator[Document | ErrorRecord]:
+    def analyze_paths(
+        self, paths: Iterable[str], stats: RunStats | None = None
+    ) -> Iterator[Document | ErrorRecord]:
         """Read every document under the given files, folders or URLs and analyse it."""
         from sorot.ingest import read_paths
 
         return self.analyze_docs(read_paths(paths, self.settings), stats)
 
-    def analyze_text(self, text: str, *, title: str | None = None, published: str | None = None,
-                     doc_id: str | None = None) -> Document:
+    def analyze_text(
+        self, text: str, *, title: str | None = None, published: str | None = None, doc_id: str | None = None
+    ) -> Document:
         """Analyse one article given as a string (first line = headline unless ``title`` is given)."""
         from sorot.ingest.text import parse_text
 

@@ -19,8 +19,9 @@ def _norm(text: str | None) -> str:
     return " ".join((text or "").lower().split())
 
 
-def document_signals(clean: CleanDoc, quotes: Sequence[Quote], events: Sequence[Event],
-                     quote_meta: Sequence[Any] | None = None) -> Signals:
+def document_signals(
+    clean: CleanDoc, quotes: Sequence[Quote], events: Sequence[Event], quote_meta: Sequence[Any] | None = None
+) -> Signals:
     """Signals that one document shows on its own.
 
     ``quote_meta`` (from the quote extractor, one record per quote) tells a withheld identity from an

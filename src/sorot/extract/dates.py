@@ -125,13 +125,18 @@ def load_rules(path: str | None = None) -> Rules:
     tod = _alt(data["times_of_day"])
     mod = _alt(data["period_modifiers"])
     units_rel = _alt(w for w, u in unit_of.items() if u in ("week", "month", "year"))
-    units_num = _alt(list(unit_of) + [w + "s" for w in unit_of if w.isascii() and w.endswith(("day", "week", "month", "year"))])
+    units_num = _alt(
+        list(unit_of)
+        + [w + "s" for w in unit_of if w.isascii() and w.endswith(("day", "week", "month", "year"))]
+    )
     se = re.escape(data.get("one_prefix", "se"))
     nums = _alt(list(numbers) + ["beberapa", "sejumlah"])
     direction = _alt(ago | ahead)
     se_units = _alt(data.get("one_prefix_units", ["hari", "pekan", "minggu", "bulan", "tahun"]))
-    day = (r"(?:(?P<ant>antara)\s+)?(?P<d>[0-3]?\d)"
-           r"(?:\s*(?P<rsep>[-–]|hingga|sampai|s\.?\s?d\.?|dan)\s*(?P<d2>[0-3]?\d))?")
+    day = (
+        r"(?:(?P<ant>antara)\s+)?(?P<d>[0-3]?\d)"
+        r"(?:\s*(?P<rsep>[-–]|hingga|sampai|s\.?\s?d\.?|dan)\s*(?P<d2>[0-3]?\d))?"
+    )
     tanggal = r"(?:(?:tanggal|tgl\.?)\s+)?"
     wd_lead = rf"(?:(?P<w>{wd})\s*,?\s+)?"
     year_before = _alt(data["year_before"])
@@ -140,27 +145,47 @@ def load_rules(path: str | None = None) -> Rules:
     year_parts = _alt(data["year_parts"])
     not_quantity = rf"(?!\s*(?:{count_nouns}){_E})(?![.,]\d)(?!-an{_E})"  # nor a decade ("1990-an")
     anch = data.get("anchored", {})
-    anchor_signs = {_norm(k): int(v) for key in ("conjunctions", "adverbs") for k, v in anch.get(key, {}).items()}
+    anchor_signs = {
+        _norm(k): int(v) for key in ("conjunctions", "adverbs") for k, v in anch.get(key, {}).items()
+    }
     anchor_units = {_norm(k): (str(v[0]), int(v[1])) for k, v in anch.get("units", {}).items()}
     anchor_phrases = {_norm(k): int(v) for k, v in anch.get("phrases", {}).items()}
 
     specs: list[tuple[str, str]] = [
         ("full", rf"{_B}{wd_lead}{tanggal}{day}\s+(?P<m>{months_all})\.?,?\s+(?P<y>\d{{4}}){_E}"),
         ("mdy", rf"{_B}(?P<m>{months_all})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,\s*(?P<y>\d{{4}}){_E}"),
-        ("num", rf"{_B}{wd_lead}(?P<d>[0-3]?\d)(?P<sep>[/.-])(?P<mo>[01]?\d)(?P=sep)(?P<y>\d{{4}})(?![\w/.-]\d)"),
+        (
+            "num",
+            rf"{_B}{wd_lead}(?P<d>[0-3]?\d)(?P<sep>[/.-])(?P<mo>[01]?\d)(?P=sep)(?P<y>\d{{4}})(?![\w/.-]\d)",
+        ),
         ("iso", rf"{_B}(?P<y>\d{{4}})-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
-        ("paren", rf"(?:{_B}(?:(?P<hari>hari)\s+)?(?P<w>{wd})(?:\s+(?P<tod>{tod}))?\s*,?\s*)?"
-                  rf"\(\s*(?P<d>[0-3]?\d)\s*/\s*(?P<mo>[01]?\d)(?:\s*/\s*(?P<y>\d{{4}}|\d{{2}}))?\s*\)"
-                  rf"(?:\s+(?P<tod2>{tod}){_E})?"),
-        ("dm", rf"{_B}{wd_lead}{tanggal}{day}\s+(?P<m>{months_all})\.?"
-               rf"(?:\s+(?:tahun\s+(?P<yrel>{rel})|(?P<rel>{rel})))?{_E}"),
+        (
+            "paren",
+            rf"(?:{_B}(?:(?P<hari>hari)\s+)?(?P<w>{wd})(?:\s+(?P<tod>{tod}))?\s*,?\s*)?"
+            rf"\(\s*(?P<d>[0-3]?\d)\s*/\s*(?P<mo>[01]?\d)(?:\s*/\s*(?P<y>\d{{4}}|\d{{2}}))?\s*\)"
+            rf"(?:\s+(?P<tod2>{tod}){_E})?",
+        ),
+        (
+            "dm",
+            rf"{_B}{wd_lead}{tanggal}{day}\s+(?P<m>{months_all})\.?"
+            rf"(?:\s+(?:tahun\s+(?P<yrel>{rel})|(?P<rel>{rel})))?{_E}",
+        ),
         ("my", rf"{_B}(?:(?P<mod>{mod})\s+)?(?:bulan\s+)?(?P<m>{months_all})\.?\s+(?P<y>\d{{4}}){_E}"),
-        ("mrel", rf"{_B}(?:(?P<mod>{mod})\s+)?(?:(?P<bulan>bulan)\s+)?(?P<m>{months_full})\s+"
-                 rf"(?:tahun\s+(?P<yrel>{rel})|(?P<rel>{rel})){_E}"),
-        ("malone", rf"{_B}(?P<pre>{month_before})\s+(?P<core>(?:(?P<bulan>bulan)\s+)?(?P<m>{months_full})){_E}(?!\s*\d)"),
-        ("weekday", rf"{_B}(?:(?P<hari>hari)\s+)?(?P<w>{wd})(?:\s+(?P<tod>{tod}))?"
-                    rf"(?:\s+(?P<wk>{_alt(w for w, u in unit_of.items() if u == 'week')})\s+(?P<wkrel>{rel})"
-                    rf"|\s+(?P<rel>{rel}))?(?:\s+(?P<tod2>{tod}))?{_E}"),
+        (
+            "mrel",
+            rf"{_B}(?:(?P<mod>{mod})\s+)?(?:(?P<bulan>bulan)\s+)?(?P<m>{months_full})\s+"
+            rf"(?:tahun\s+(?P<yrel>{rel})|(?P<rel>{rel})){_E}",
+        ),
+        (
+            "malone",
+            rf"{_B}(?P<pre>{month_before})\s+(?P<core>(?:(?P<bulan>bulan)\s+)?(?P<m>{months_full})){_E}(?!\s*\d)",
+        ),
+        (
+            "weekday",
+            rf"{_B}(?:(?P<hari>hari)\s+)?(?P<w>{wd})(?:\s+(?P<tod>{tod}))?"
+            rf"(?:\s+(?P<wk>{_alt(w for w, u in unit_of.items() if u == 'week')})\s+(?P<wkrel>{rel})"
+            rf"|\s+(?P<rel>{rel}))?(?:\s+(?P<tod2>{tod}))?{_E}",
+        ),
         ("periodphrase", rf"{_B}(?P<ph>{_alt(period_phrases)}){_E}"),
         ("period", rf"{_B}(?:(?P<mod>{mod})\s+)?(?P<unit>{units_rel})\s+(?P<rel>{rel}){_E}"),
         ("offset", rf"{_B}(?P<n>\d{{1,3}}|{nums})\s+(?P<unit>{units_num})\s+(?P<dir>{direction}){_E}"),
@@ -168,16 +193,31 @@ def load_rules(path: str | None = None) -> Rules:
         ("dayphrase", rf"{_B}(?P<ph>{_alt(day_phrases)}){_E}"),
         ("vague", rf"{_B}(?P<ph>{_alt(data['vague'])}){_E}"),
         # the conjunction stays outside the expression: it still opens the clause the count is about
-        ("anchored", rf"{_B}(?P<core>(?:(?P<n>\d{{1,3}}|{nums})\s+|{se})(?P<unit>{_alt(anchor_units)}))\s+"
-                     rf"(?P<conj>{_alt(anch.get('conjunctions', {}))}){_E}"),
-        ("anchoredadv", rf"{_B}(?:(?P<n>\d{{1,3}}|{nums})\s+|{se})(?P<unit>{_alt(anchor_units)})\s+"
-                        rf"(?P<adv>{_alt(anch.get('adverbs', {}))}){_E}"),
+        (
+            "anchored",
+            rf"{_B}(?P<core>(?:(?P<n>\d{{1,3}}|{nums})\s+|{se})(?P<unit>{_alt(anchor_units)}))\s+"
+            rf"(?P<conj>{_alt(anch.get('conjunctions', {}))}){_E}",
+        ),
+        (
+            "anchoredadv",
+            rf"{_B}(?:(?P<n>\d{{1,3}}|{nums})\s+|{se})(?P<unit>{_alt(anchor_units)})\s+"
+            rf"(?P<adv>{_alt(anch.get('adverbs', {}))}){_E}",
+        ),
         ("anchoredphrase", rf"{_B}(?P<ph>{_alt(anchor_phrases)}){_E}"),
-        ("yeart", rf"{_B}(?:(?P<mod>{mod})\s+)?tahun\s+(?P<y>\d{{4}})"
-                  rf"(?:\s*(?:[-–/]|hingga|sampai)\s*(?P<y2>\d{{4}}))?{_E}{not_quantity}"),
-        ("yearp", rf"{_B}(?P<pre>{year_before})\s+(?P<core>(?P<y>\d{{4}})(?:\s*[-–]\s*(?P<y2>\d{{4}}))?){_E}{not_quantity}"),
-        ("yearpart", rf"{_B}(?P<part>{year_parts})\s+(?:ke-?)?(?:[IVX]+|\d|pertama|kedua|ketiga|keempat)\s+"
-                     rf"(?:tahun\s+)?(?P<y>\d{{4}}){_E}"),
+        (
+            "yeart",
+            rf"{_B}(?:(?P<mod>{mod})\s+)?tahun\s+(?P<y>\d{{4}})"
+            rf"(?:\s*(?:[-–/]|hingga|sampai)\s*(?P<y2>\d{{4}}))?{_E}{not_quantity}",
+        ),
+        (
+            "yearp",
+            rf"{_B}(?P<pre>{year_before})\s+(?P<core>(?P<y>\d{{4}})(?:\s*[-–]\s*(?P<y2>\d{{4}}))?){_E}{not_quantity}",
+        ),
+        (
+            "yearpart",
+            rf"{_B}(?P<part>{year_parts})\s+(?:ke-?)?(?:[IVX]+|\d|pertama|kedua|ketiga|keempat)\s+"
+            rf"(?:tahun\s+)?(?P<y>\d{{4}}){_E}",
+        ),
     ]
     patterns = [(name, re.compile(rx, re.IGNORECASE)) for name, rx in specs]
     barrier_re = re.compile(rf"{_B}(?:{_alt(data['barriers'])}){_E}", re.IGNORECASE)
@@ -187,20 +227,43 @@ def load_rules(path: str | None = None) -> Rules:
     future_re = re.compile(rf"{_B}(?:{_alt(data['future_cues'])}){_E}", re.IGNORECASE)
     lo, hi = data.get("year_range", [1900, 2100])
     return Rules(
-        raw=data, month_of=month_of, abbrevs=abbrevs, weekday_of=weekday_of, relative_after=relative_after,
-        unit_of=unit_of, day_phrases=day_phrases, period_phrases=period_phrases, numbers=numbers, ago=ago,
-        ahead=ahead, future_re=future_re, barrier_re=barrier_re, cue_re=cue_re, anaphor_re=anaphor_re,
-        inner_barrier_re=re.compile(rf"{_B}(?:{_alt(data.get('inner_barriers', ['agar']))}){_E}", re.IGNORECASE),
-        date_prepositions={_norm(w) for w in data.get("date_prepositions", [])}, coordinator_re=coordinator_re, hard_barriers=list(data.get("hard_barriers", [])),
-        patterns=patterns, year_min=int(lo), year_max=int(hi), tolerance=int(data.get("tolerance_days", 2)),
+        raw=data,
+        month_of=month_of,
+        abbrevs=abbrevs,
+        weekday_of=weekday_of,
+        relative_after=relative_after,
+        unit_of=unit_of,
+        day_phrases=day_phrases,
+        period_phrases=period_phrases,
+        numbers=numbers,
+        ago=ago,
+        ahead=ahead,
+        future_re=future_re,
+        barrier_re=barrier_re,
+        cue_re=cue_re,
+        anaphor_re=anaphor_re,
+        inner_barrier_re=re.compile(
+            rf"{_B}(?:{_alt(data.get('inner_barriers', ['agar']))}){_E}", re.IGNORECASE
+        ),
+        date_prepositions={_norm(w) for w in data.get("date_prepositions", [])},
+        coordinator_re=coordinator_re,
+        hard_barriers=list(data.get("hard_barriers", [])),
+        patterns=patterns,
+        year_min=int(lo),
+        year_max=int(hi),
+        tolerance=int(data.get("tolerance_days", 2)),
         weekday_year_ahead=int(data.get("weekday_agreement_ahead_days", 14)),
-        anchor_signs=anchor_signs, anchor_units=anchor_units, anchor_phrases=anchor_phrases,
-        shared_subject_re=re.compile(rf"\s+(?:{_alt(data.get('shared_subject_starts', ['akan']))}){_E}",
-                                     re.IGNORECASE),
+        anchor_signs=anchor_signs,
+        anchor_units=anchor_units,
+        anchor_phrases=anchor_phrases,
+        shared_subject_re=re.compile(
+            rf"\s+(?:{_alt(data.get('shared_subject_starts', ['akan']))}){_E}", re.IGNORECASE
+        ),
         topic_re=re.compile(rf"{_B}(?:{_alt(data.get('topic_barriers', ['membahas']))}){_E}", re.IGNORECASE),
         anchor_conj_re=re.compile(rf"\s*(?:{_alt(anch.get('conjunctions', {}))}){_E}", re.IGNORECASE),
-        story_anaphor_re=re.compile(rf"{_B}(?:{_alt(anch.get('story_anaphors', ['itu', 'tersebut']))}){_E}",
-                                    re.IGNORECASE),
+        story_anaphor_re=re.compile(
+            rf"{_B}(?:{_alt(anch.get('story_anaphors', ['itu', 'tersebut']))}){_E}", re.IGNORECASE
+        ),
     )
 
 
@@ -276,8 +339,12 @@ def _pick_year(month: int, day: int | None, ctx: _Ctx, weekday: int | None = Non
     cands = [c for y in (pub.year - 1, pub.year, pub.year + 1) if (c := _safe_date(y, month, day or 1))]
     if weekday is not None and day is not None:
         ahead = dt.timedelta(days=ctx.rules.weekday_year_ahead)
-        agreeing = [c for c in cands if c.weekday() == weekday
-                    and (c >= pub - dt.timedelta(days=ctx.rules.tolerance) if ctx.future else c <= pub + ahead)]
+        agreeing = [
+            c
+            for c in cands
+            if c.weekday() == weekday
+            and (c >= pub - dt.timedelta(days=ctx.rules.tolerance) if ctx.future else c <= pub + ahead)
+        ]
         if agreeing:  # the weekday settles the year, even a little ahead of publication
             return min(agreeing, key=lambda c: abs((c - pub).days))
     tol = dt.timedelta(days=ctx.rules.tolerance)
@@ -531,7 +598,12 @@ def _resolve_previous(text: str, out: list[TimeExpr]) -> None:
 def _period(unit: str, off: int, pub: Date | None, kind: str) -> Resolved:
     """A week, weekend, month or year ``off`` steps from the publication date."""
     if pub is None:
-        return None, ("day" if unit == "day" else "month" if unit in ("week", "weekend", "month") else "year"), kind, False
+        return (
+            None,
+            ("day" if unit == "day" else "month" if unit in ("week", "weekend", "month") else "year"),
+            kind,
+            False,
+        )
     if unit == "day":
         return _ymd(pub + dt.timedelta(days=off)), "day", kind, False
     if unit == "week":
@@ -546,7 +618,7 @@ def _period(unit: str, off: int, pub: Date | None, kind: str) -> Resolved:
 
 
 _SENT_END = re.compile(r"[.!?\n][\"”’')]*\s")
-_QUOTE_CHARS = "\"“”"
+_QUOTE_CHARS = '"“”'
 
 
 def _clause_before(text: str, start: int, limit: int = 120) -> str:
@@ -574,8 +646,8 @@ def find_timexes(text: str, published: str | None = None, rules: Rules | None = 
     found: list[tuple[int, int, str, re.Match[str]]] = []
     for name, rx in r.patterns:
         for m in rx.finditer(text):
-            s, e = (m.span("core") if "core" in rx.groupindex and m.group("core") else m.span())
-            if text[e - 1] == "." and _norm(text[s:e - 1].split()[-1]) not in r.abbrevs:
+            s, e = m.span("core") if "core" in rx.groupindex and m.group("core") else m.span()
+            if text[e - 1] == "." and _norm(text[s : e - 1].split()[-1]) not in r.abbrevs:
                 e -= 1  # a sentence's full stop, not an abbreviation's ("13 Oktober." vs "14 Jul. 2024")
             found.append((s, e, name, m))
     found.sort(key=lambda t: (-(t[1] - t[0]), t[0]))  # stable: on a tie the earlier pattern wins
@@ -585,7 +657,8 @@ def find_timexes(text: str, published: str | None = None, rules: Rules | None = 
         if any(s < te and e > ts for ts, te in taken):
             continue
         future = bool(r.future_re.search(_clause_before(text, s))) or bool(
-            r.future_re.search(text[e:e + 12].split(",")[0]))
+            r.future_re.search(text[e : e + 12].split(",")[0])
+        )
         res = _resolve(name, m, _Ctx(pub, future, r))
         if res is None:
             continue
@@ -593,8 +666,9 @@ def find_timexes(text: str, published: str | None = None, rules: Rules | None = 
         if kind == "date" and _in_dateline(text, s, e):
             kind = "dateline"  # "JAKARTA, 20 Agustus 2024 -": the publication date, never an event's
         taken.append((s, e))
-        tx = TimeExpr(start=s, end=e, text=text[s:e], value=value, precision=precision, kind=kind,
-                      is_range=is_range)
+        tx = TimeExpr(
+            start=s, end=e, text=text[s:e], value=value, precision=precision, kind=kind, is_range=is_range
+        )
         if kind == "anchored":
             anchor = _anchor_of(name, m, r)
             if anchor is not None:
@@ -608,7 +682,8 @@ def find_timexes(text: str, published: str | None = None, rules: Rules | None = 
 def _in_dateline(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     return bool(_DATELINE_RE.fullmatch(text[line_start:start])) and bool(
-        re.match(r"\s*(?:\([^)]{1,30}\)\s*)?[-–—]", text[end:end + 40]))
+        re.match(r"\s*(?:\([^)]{1,30}\)\s*)?[-–—]", text[end : end + 40])
+    )
 
 
 def resolve_expression(expr: str, published: str | None = None) -> str | None:
@@ -646,8 +721,11 @@ def parse_metadata_date(value: str | None) -> Date | None:
     try:
         import dateparser
 
-        parsed = dateparser.parse(value, languages=["id", "en"],
-                                  settings={"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"]})
+        parsed = dateparser.parse(
+            value,
+            languages=["id", "en"],
+            settings={"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"]},
+        )
     except Exception:  # dateparser raises on some odd inputs; metadata is then just not usable
         return None
     return parsed.date() if parsed else None
@@ -669,9 +747,12 @@ def date_from_line(line: str, *, strict: bool = True) -> str | None:
     t = exprs[0]
     if not strict:
         return t.value
-    rest = line[:t.start] + " " + line[t.end:]
+    rest = line[: t.start] + " " + line[t.end :]
     rest = _TIME_RE.sub(" ", rest)
-    ignore = {_norm(w) for w in list(p.get("labels", [])) + list(p.get("update_labels", [])) + list(p.get("filler", []))}
+    ignore = {
+        _norm(w)
+        for w in list(p.get("labels", [])) + list(p.get("update_labels", [])) + list(p.get("filler", []))
+    }
     ignore |= set(r.weekday_of)
     words = [w for w in _WORD_RE.findall(rest) if _norm(w) not in ignore]
     if len(words) > int(p.get("max_other_words", 3)):
@@ -688,14 +769,18 @@ _DATELINE_RE = re.compile(r"^\s*[A-ZÀ-Ý][\w .'’-]{1,40}?,\s*")
 
 
 def _dateline_date(paragraph: str) -> str | None:
-    """"JAKARTA, 14 Juli 2024 - ..." : a full date right after the dateline's place, before the dash."""
+    """ "JAKARTA, 14 Juli 2024 - ..." : a full date right after the dateline's place, before the dash."""
     m = _DATELINE_RE.match(paragraph)
     if not m:
         return None
-    head = paragraph[m.end():m.end() + 60]
+    head = paragraph[m.end() : m.end() + 60]
     for t in find_timexes(head):
-        if (t.start == 0 and t.value and t.precision == "day"
-                and re.match(r"\s*(?:\([^)]{1,30}\)\s*)?[-–—]", head[t.end:])):
+        if (
+            t.start == 0
+            and t.value
+            and t.precision == "day"
+            and re.match(r"\s*(?:\([^)]{1,30}\)\s*)?[-–—]", head[t.end :])
+        ):
             return t.value
         break
     return None
@@ -749,7 +834,7 @@ class DateTagger:
             span = doc.char_span(t.start, t.end, alignment_mode="expand")
             if span is not None and span.text.strip(" .,") == t.text.strip(" .,"):
                 t.start, t.end = span.start_char, span.end_char
-                t.text = doc.text[t.start:t.end]
+                t.text = doc.text[t.start : t.end]
         doc._.timexes = timexes
         return doc
 
@@ -847,7 +932,9 @@ def _own_preposition(word: str, tail: str, rules: Rules) -> bool:
 _CLAUSE_COMMA = re.compile(r",(?!\d)")  # a comma that closes a clause, not a decimal one ("7,8")
 
 
-def _barrier_count(text: str, rules: Rules, *, speech_act: bool = False, date_follows: bool = True) -> int | None:
+def _barrier_count(
+    text: str, rules: Rules, *, speech_act: bool = False, date_follows: bool = True
+) -> int | None:
     """Open clause barriers in the text between an event and a date; None when a hard barrier (";")
     separates them. A barrier closed again by a comma ("..., setelah rapat panjang, ...") does not count,
     nor one that is the date's own preposition ("sejak 9 Januari"). Unless the event is a speech act, a
@@ -857,9 +944,9 @@ def _barrier_count(text: str, rules: Rules, *, speech_act: bool = False, date_fo
         return None
     count = 0
     for m in rules.barrier_re.finditer(text):
-        if _CLAUSE_COMMA.search(text[m.end():]):
+        if _CLAUSE_COMMA.search(text[m.end() :]):
             continue
-        if date_follows and _own_preposition(m.group(), text[m.end():], rules):
+        if date_follows and _own_preposition(m.group(), text[m.end() :], rules):
             continue
         count += 1
     if not speech_act:
@@ -872,10 +959,12 @@ def _barrier_count(text: str, rules: Rules, *, speech_act: bool = False, date_fo
 def _subordinate_before(text: str, lo: int, t: TimeExpr, rules: Rules) -> bool:
     """Is the date inside a clause opened before it ("puing rudal yang ditembakkan ... pada Selasa (1/10)
     berasal dari ...")? Then it dates that clause, not what follows the date."""
-    before = text[lo:t.start]
+    before = text[lo : t.start]
     cut = before.rfind(",")
-    before = before[cut + 1:] if cut >= 0 else before
-    return any(not _own_preposition(m.group(), before[m.end():], rules) for m in rules.barrier_re.finditer(before))
+    before = before[cut + 1 :] if cut >= 0 else before
+    return any(
+        not _own_preposition(m.group(), before[m.end() :], rules) for m in rules.barrier_re.finditer(before)
+    )
 
 
 def _fronted(before: str, rules: Rules) -> bool:
@@ -911,7 +1000,7 @@ def _governs(doc: Doc, t: TimeExpr, start: int, end: int) -> bool:
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     out, pos = [], 0
     for m in re.finditer(r"\n+", text):
-        if text[pos:m.start()].strip():
+        if text[pos : m.start()].strip():
             out.append((pos, m.start()))
         pos = m.end()
     if text[pos:].strip():
@@ -982,7 +1071,12 @@ def story_date(doc: Doc) -> str | None:
     """The news peg: the latest day-precise date the lead mentions (not after publication), i.e. when
     the reported statement or happening took place. None when the lead has no such date."""
     cache = _doc_cache(doc)
-    key = ("story", doc._.published, ((doc._.meta or {}).get("title") or "").strip(), len(doc._.timexes or []))
+    key = (
+        "story",
+        doc._.published,
+        ((doc._.meta or {}).get("title") or "").strip(),
+        len(doc._.timexes or []),
+    )
     if cache.get("story_key") != key:
         cache["story_key"], cache["story"] = key, _story_date(doc)
     story = cache["story"]
@@ -1014,20 +1108,22 @@ def _coordinated(text: str, timexes: list[TimeExpr], first: TimeExpr) -> list[Ti
     i = ordered.index(first)
     if first.kind == "vague":
         return group
-    for nxt in ordered[i + 1:]:
-        sep = text[group[-1].end:nxt.start]
+    for nxt in ordered[i + 1 :]:
+        sep = text[group[-1].end : nxt.start]
         if nxt.kind == "vague":
             break
         if re.fullmatch(r"\s*,?\s*(?:dan|serta|atau|and|or|&)\s*", sep, re.IGNORECASE) or (
-                re.fullmatch(r"\s*,\s*", sep) and nxt.kind == first.kind):
+            re.fullmatch(r"\s*,\s*", sep) and nxt.kind == first.kind
+        ):
             group.append(nxt)
         else:
             break
     return group
 
 
-def _next_sentence_date(doc: Doc, bounds: list[tuple[int, int]], si: int, timexes: list[TimeExpr],
-                        rules: Rules, speech_act: bool) -> TimeExpr | None:
+def _next_sentence_date(
+    doc: Doc, bounds: list[tuple[int, int]], si: int, timexes: list[TimeExpr], rules: Rules, speech_act: bool
+) -> TimeExpr | None:
     """A date from the sentence right after the event's, when that sentence continues it:
 
     - a fragment broken off by a stray full stop, starting with a preposition and carrying a date right
@@ -1053,13 +1149,16 @@ def _next_sentence_date(doc: Doc, bounds: list[tuple[int, int]], si: int, timexe
     if first_word in starts:
         limit = n_lo + int(rules.raw.get("continuation_max_offset", 60))
         t = dated[0]
-        if t.start < limit and _barrier_count(text[n_lo:t.start], rules, speech_act=speech_act) == 0:
+        if t.start < limit and _barrier_count(text[n_lo : t.start], rules, speech_act=speech_act) == 0:
             return t
         return None
     # elaboration: "<noun> itu/tersebut" among the first words (after an opening "Menurut X,")
     head = frag
-    lead_in = re.match(rf"\s*(?:{_alt(rules.raw.get('attribution_openers', ['menurut']))})\b[^,]{{1,60}},\s*",
-                       head, re.IGNORECASE)
+    lead_in = re.match(
+        rf"\s*(?:{_alt(rules.raw.get('attribution_openers', ['menurut']))})\b[^,]{{1,60}},\s*",
+        head,
+        re.IGNORECASE,
+    )
     offset = lead_in.end() if lead_in else 0
     words = list(_WORD_RE.finditer(head[offset:]))[: int(rules.raw.get("anaphor_window_words", 4))]
     anaphor = next((w for w in words if rules.anaphor_re.fullmatch(w.group())), None)
@@ -1069,7 +1168,7 @@ def _next_sentence_date(doc: Doc, bounds: list[tuple[int, int]], si: int, timexe
     for t in dated:
         if t.start < a_end:
             continue
-        barriers = _barrier_count(text[a_end:t.start], rules, speech_act=speech_act)
+        barriers = _barrier_count(text[a_end : t.start], rules, speech_act=speech_act)
         if barriers == 0:
             return t
         break
@@ -1082,13 +1181,14 @@ def _anchor_regions(text: str, t: TimeExpr, s_lo: int, s_hi: int, rules: Rules) 
     y_lo = conj.end() if conj else t.end
     comma = _CLAUSE_COMMA.search(text, y_lo, s_hi)
     y_hi = comma.start() if comma else s_hi
-    if _fronted(text[s_lo:t.start], rules):
+    if _fronted(text[s_lo : t.start], rules):
         return (comma.end(), s_hi, y_lo, y_hi) if comma else (s_hi, s_hi, y_lo, y_hi)
     return s_lo, t.start, y_lo, y_hi
 
 
-def _anchored(doc: Doc, t: TimeExpr, bounds: list[tuple[int, int]], timexes: list[TimeExpr],
-              start_char: int) -> TimeExpr:
+def _anchored(
+    doc: Doc, t: TimeExpr, bounds: list[tuple[int, int]], timexes: list[TimeExpr], start_char: int
+) -> TimeExpr:
     """Resolve "N <unit> setelah/sebelum" for an event on one side of it: X, the main clause, = Y, the
     clause the conjunction opens, + offset. X stands before the expression ("Pernyataan itu disampaikan
     sehari setelah ...") or, when the expression opens the sentence, after Y's comma ("Sehari setelah
@@ -1112,13 +1212,15 @@ def _anchored(doc: Doc, t: TimeExpr, bounds: list[tuple[int, int]], timexes: lis
     if anchor is None and rules.story_anaphor_re.search(text[lo:hi]):
         value, precision = story_date(doc), "day"
     sign = 1 if in_x else -1
-    shifted = _shift(replace(t, offset_days=sign * t.offset_days, offset_months=sign * t.offset_months),
-                     value, precision)
+    shifted = _shift(
+        replace(t, offset_days=sign * t.offset_days, offset_months=sign * t.offset_months), value, precision
+    )
     return shifted if shifted is not None else t
 
 
-def timexes_for_span(doc: Doc, start_char: int, end_char: int, *, speech_act: bool = False,
-                     lead_fallback: bool | None = None) -> list[TimeExpr]:
+def timexes_for_span(
+    doc: Doc, start_char: int, end_char: int, *, speech_act: bool = False, lead_fallback: bool | None = None
+) -> list[TimeExpr]:
     """The time expressions that date an event span (usually one; several when the span's own dates are
     coordinated). Order of preference:
 
@@ -1148,11 +1250,15 @@ def timexes_for_span(doc: Doc, start_char: int, end_char: int, *, speech_act: bo
         if t.anchor == "clause" and s_lo <= t.start < s_hi:
             _x_lo, _x_hi, y_lo, y_hi = _anchor_regions(text, t, s_lo, s_hi, rules)
             if y_lo <= start_char < y_hi:
-                timexes = [x for x in timexes if x is t or not (s_lo <= x.start < s_hi) or y_lo <= x.start < y_hi]
+                timexes = [
+                    x for x in timexes if x is t or not (s_lo <= x.start < s_hi) or y_lo <= x.start < y_hi
+                ]
                 break
     inside = [t for t in timexes if t.start < end_char and t.end > start_char]
     # a date inside the span but within a clause of its own ("meminta agar laga ... tahun depan") is not its
-    own = [t for t in inside if not rules.inner_barrier_re.search(text[start_char:max(start_char, t.start)])]
+    own = [
+        t for t in inside if not rules.inner_barrier_re.search(text[start_char : max(start_char, t.start)])
+    ]
     if own:
         return _coordinated(text, timexes, own[0])
     same = [t for t in timexes if s_lo <= t.start and t.end <= max(s_hi, end_char) and t not in inside]
@@ -1160,21 +1266,25 @@ def timexes_for_span(doc: Doc, start_char: int, end_char: int, *, speech_act: bo
     scored: list[tuple[int, int, int, TimeExpr]] = []
     for t in same:
         before = t.start < start_char
-        gap = text[t.end:start_char] if before else text[end_char:t.start]
+        gap = text[t.end : start_char] if before else text[end_char : t.start]
         if before and t.anchor == "clause":  # "sehari | setelah ...": the count's own conjunction
             own_conj = rules.anchor_conj_re.match(gap)
-            gap = gap[own_conj.end():] if own_conj else gap
+            gap = gap[own_conj.end() :] if own_conj else gap
         governs = parsed and _governs(doc, t, start_char, end_char)
         barriers = _barrier_count(gap, rules, speech_act=speech_act, date_follows=not before)
         if barriers == 0 and not before and rules.inner_barrier_re.search(text[start_char:end_char]):
-            barriers = 1  # the span ends inside a purpose clause ("meminta agar laga ...") the date belongs to
+            barriers = (
+                1  # the span ends inside a purpose clause ("meminta agar laga ...") the date belongs to
+            )
         if barriers == 0 and before:
             if _subordinate_before(text, s_lo, t, rules):
                 barriers = 1
-            elif not _fronted(text[s_lo:t.start], rules):
+            elif not _fronted(text[s_lo : t.start], rules):
                 # "X pada September 2023 dan Y ...": a date inside one conjunct does not carry to the next
-                barriers = sum(not rules.shared_subject_re.match(gap, m.end())
-                               for m in rules.coordinator_re.finditer(gap))
+                barriers = sum(
+                    not rules.shared_subject_re.match(gap, m.end())
+                    for m in rules.coordinator_re.finditer(gap)
+                )
         if barriers == 0:  # the parse only breaks ties: a shaky parse must not undo a clause barrier
             # a date of the event's own side beats a count from the other side ("tiga hari sebelum audit
             # dimulai pada Kamis (14/3)": the audit is Kamis)
@@ -1196,15 +1306,17 @@ def timexes_for_span(doc: Doc, start_char: int, end_char: int, *, speech_act: bo
     return []
 
 
-def timex_for_span(doc: Doc, start_char: int, end_char: int, *, speech_act: bool = False,
-                   lead_fallback: bool | None = None) -> TimeExpr | None:
+def timex_for_span(
+    doc: Doc, start_char: int, end_char: int, *, speech_act: bool = False, lead_fallback: bool | None = None
+) -> TimeExpr | None:
     """The one time expression that dates an event span (first of :func:`timexes_for_span`)."""
     found = timexes_for_span(doc, start_char, end_char, speech_act=speech_act, lead_fallback=lead_fallback)
     return found[0] if found else None
 
 
-def date_for_span(doc: Doc, start_char: int, end_char: int, *, speech_act: bool = False,
-                  lead_fallback: bool | None = None) -> str | None:
+def date_for_span(
+    doc: Doc, start_char: int, end_char: int, *, speech_act: bool = False, lead_fallback: bool | None = None
+) -> str | None:
     """The date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) of the event whose trigger or evidence phrase
     spans ``[start_char, end_char)``, or None. Pass the tightest span you have (trigger and arguments),
     not the whole sentence: the span decides between two dates of one sentence. Set ``speech_act`` for
@@ -1213,8 +1325,9 @@ def date_for_span(doc: Doc, start_char: int, end_char: int, *, speech_act: bool 
     return t.value if t else None
 
 
-def dates_for_span(doc: Doc, start_char: int, end_char: int, *, speech_act: bool = False,
-                   lead_fallback: bool | None = None) -> list[str | None]:
+def dates_for_span(
+    doc: Doc, start_char: int, end_char: int, *, speech_act: bool = False, lead_fallback: bool | None = None
+) -> list[str | None]:
     """All dates of an event span: one per coordinated date ("pada 30 Desember 2023 dan 2 Januari 2024"
     gives two), so the event coder can emit one event per date. Empty when undated."""
     found = timexes_for_span(doc, start_char, end_char, speech_act=speech_act, lead_fallback=lead_fallback)
@@ -1222,7 +1335,18 @@ def dates_for_span(doc: Doc, start_char: int, end_char: int, *, speech_act: bool
 
 
 __all__ = [
-    "DateTagger", "date_for_span", "date_from_line", "dates_for_span", "find_timexes", "lead_range",
-    "load_rules", "parse_metadata_date", "publication_date", "resolve_expression", "sentence_bounds",
-    "story_date", "timex_for_span", "timexes_for_span",
+    "DateTagger",
+    "date_for_span",
+    "date_from_line",
+    "dates_for_span",
+    "find_timexes",
+    "lead_range",
+    "load_rules",
+    "parse_metadata_date",
+    "publication_date",
+    "resolve_expression",
+    "sentence_bounds",
+    "story_date",
+    "timex_for_span",
+    "timexes_for_span",
 ]

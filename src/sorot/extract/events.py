@@ -251,6 +251,7 @@ class _DocRun:
             self._code_sentence(si)
         self._complete_transfers()
         self._complete_addressees()
+        self._fold_open_threats()
         self._fold_headline()
         self._orient_reciprocal()
         merged = self._merge(self.cands)
@@ -292,7 +293,12 @@ class _DocRun:
                 continue
             inner = produced[id(t)]
             trig_g = gov.form.trigger
-            if trig_g.type == "REQUEST" and trig_g.control and inner and all(c.type == "THREATEN" for c in inner):
+            if (
+                trig_g.type == "REQUEST"
+                and trig_g.control
+                and inner
+                and all(c.type == "THREATEN" for c in inner)
+            ):
                 # "memperingatkan China akan mengambil langkah tegas jika ...": a warning that carries a threat
                 # reports the threat; it demands nothing
                 produced[id(gov)] = []
@@ -314,7 +320,9 @@ class _DocRun:
                 # what is condemned or rejected is coded when it is a material act (a transfer, an attack);
                 # a relationship or a meeting named as the object of criticism is not a claim of its own
                 # (a demand named in its rejection, "menolak tuntutan HPPN", was coded where it was made)
-                inner = [c for c in inner if c.type not in ("COOPERATE", "CONSULT", "AGREE", "SUPPORT", "REQUEST")]
+                inner = [
+                    c for c in inner if c.type not in ("COOPERATE", "CONSULT", "AGREE", "SUPPORT", "REQUEST")
+                ]
                 produced[id(t)] = inner
                 src = self._speaker_name(gov, si)
                 for c in inner:
@@ -941,7 +949,10 @@ class _DocRun:
                 continue
             low = m.name.lower()
             if (kinds and m.kind in kinds) or (name_words and any(w in low for w in name_words)):
-                if m.type in ("GPE", "LOC"):  # "pemerintah provinsi": a regional government acts as its region
+                if m.type in (
+                    "GPE",
+                    "LOC",
+                ):  # "pemerintah provinsi": a regional government acts as its region
                     return [Party(m.name, m.name, m.start, pronoun=True, org=m.name)]
                 found = self._parties([[m]])
                 if found:
@@ -1670,7 +1681,9 @@ class _DocRun:
             return []  # "bertindak" alone is no threat; "akan bertindak bila ..." is
         if needs == "complement":
             comps = self.g.get("complementizers", set())
-            verb_next = any(v.cls[k] == "V" for k in range(obj_end, min(b, obj_end + 3)))  # "mengajak X mendorong"
+            verb_next = any(
+                v.cls[k] == "V" for k in range(obj_end, min(b, obj_end + 3))
+            )  # "mengajak X mendorong"
             if not verb_next and not any(v.low[k] in comps for k in range(t.end, min(b, args_end + 2))):
                 return []
         # item-driven type changes (balloons sent to harass are COERCE)
@@ -1802,7 +1815,10 @@ class _DocRun:
             if frame == "acquire":
                 actors, targets = self._parties(prep_units.get("dari") or []), subj
             elif frame == "received":
-                actors, targets = subj, actors  # "Paus diterima Presiden Joko Widodo": the guest visits the host
+                actors, targets = (
+                    subj,
+                    actors,
+                )  # "Paus diterima Presiden Joko Widodo": the guest visits the host
             elif frame == "transfer":
                 targets = pp_targets()
                 if not actors and prep_units.get("dari"):
@@ -1838,7 +1854,12 @@ class _DocRun:
                     # the object names a thing, not an item that is used or moved ("menggunakan roket Korea
                     # Utara"); a facility that merely names a good ("kilang minyak Rusia") is still a thing
                     obj_is_item = bool(self._items(t.end, obj_end)) and (j >= b or v.item[j] is not None)
-                    if not targets and etype in self.owner_targets and tr.needs != "weapon" and not obj_is_item:
+                    if (
+                        not targets
+                        and etype in self.owner_targets
+                        and tr.needs != "weapon"
+                        and not obj_is_item
+                    ):
                         if poss:
                             # "menabrak kapal nelayan Indonesia", "mencabut pembatasan ekspor Jepang": the owner
                             # of what is hit, blocked, seized or released is the one the act is aimed at
@@ -1872,7 +1893,15 @@ class _DocRun:
                         names = [n for c in ref[:1] for n in (c.actor, c.target) if n]
                         targets = [Party(n, None, k) for n in dict.fromkeys(names)]
                         break
-        if not targets and not direct and not poss and actors and t.cls == "active" and j < b and v.item[j] is None:
+        if (
+            not targets
+            and not direct
+            and not poss
+            and actors
+            and t.cls == "active"
+            and j < b
+            and v.item[j] is None
+        ):
             # "menuntut perusahaan membayar ...", "menemui manajemen": a body named by a bare noun
             targets = self._generic_body_at(j, b, t.start)
         if not targets and bare_government and actors and t.cls != "noun":
@@ -1937,9 +1966,11 @@ class _DocRun:
             needs = None
         if not actors and not incomplete:
             return []
-        if etype in lex.requires_target and not targets and not incomplete:
+        # "mengancam akan menggugat ...": the threat names the threatener's act and nobody as its target
+        open_act = not targets and t.cls == "active" and t.end < b and v.low[t.end] in tr.open_after
+        if etype in lex.requires_target and not targets and not incomplete and not open_act:
             return []
-        if tr.needs == "target" and not targets:
+        if tr.needs == "target" and not targets and not open_act:
             return []
 
         # ---- status, mode, source
@@ -2616,7 +2647,9 @@ class _DocRun:
                 home = self._home_country()
                 foreign = home is not None and c.actor != home and self.country_of.get(c.actor) != home
                 if not options and self._relief(c) and foreign:
-                    options = {home}  # "Singapura menawarkan bantuan dua pesawat": relief for the stricken state
+                    options = {
+                        home
+                    }  # "Singapura menawarkan bantuan dua pesawat": relief for the stricken state
                 if not options:
                     # another giver, the same story: the one recipient every other transfer goes to
                     options = {x.target for x in complete}
@@ -2627,7 +2660,9 @@ class _DocRun:
                     c.target = options.pop()
             at_home = c.actor is not None and c.target in (c.actor, self.country_of.get(c.actor))
             if at_home and c.target_org and c.target_org != c.target:
-                c.target = c.target_org  # "dikirim ke Jambi" by the state of Jambi or its region: the place itself
+                c.target = (
+                    c.target_org
+                )  # "dikirim ke Jambi" by the state of Jambi or its region: the place itself
             if c.actor and c.target and c.actor != c.target:
                 c.incomplete = False
                 kept.append(c)
@@ -2635,7 +2670,9 @@ class _DocRun:
 
     def _relief(self, c: Cand) -> bool:
         """Is this transfer relief (humanitarian mode or a humanitarian item)?"""
-        return c.mode == "humanitarian" or (c.item is not None and self.lex.family(c.item) in self.merge_families)
+        return c.mode == "humanitarian" or (
+            c.item is not None and self.lex.family(c.item) in self.merge_families
+        )
 
     def _stricken(self, giver: str | None) -> str | None:
         """Where relief with no recipient goes: the state the story is about when the giver is another
@@ -2662,6 +2699,15 @@ class _DocRun:
             same = [x for x in earlier if x.type == c.type] or earlier
             if same and same[-1].target != c.actor:
                 c.target = same[-1].target
+
+    def _fold_open_threats(self) -> None:
+        """A threat that names only the threatener's act ("Houthi mengancam akan memperluas serangan") is
+        the same threat as the one the story reports with its addressees, when it reports one; only a
+        threat made to nobody named anywhere in the story stands alone."""
+        aimed = {c.actor for c in self.cands if c.type == "THREATEN" and c.target is not None}
+        self.cands = [
+            c for c in self.cands if not (c.type == "THREATEN" and c.target is None and c.actor in aimed)
+        ]
 
     def _orient_reciprocal(self) -> None:
         """Undirected mentions ("perdagangan senjata antara A dan B") take the direction the document gives

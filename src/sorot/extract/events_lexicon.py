@@ -142,6 +142,9 @@ class Trigger:
     trade: bool = False  # a sale or purchase: civilian goods traded are economic AID ("mengimpor beras")
     # a target named by its parent body stands for the organ where the act happens ("memveto ... PBB": the UNSC)
     target_as: dict[str, str] = field(default_factory=dict)
+    # words right after the trigger that name the threatener's own act, so the act stands with nobody
+    # named as its target ("mengancam akan menggugat hasil pilkada")
+    open_after: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -295,6 +298,7 @@ def _entry_forms(entry: dict[str, Any], sets: dict[str, list[str]]) -> list[Form
         prep_only=bool(entry.get("prep_only", False)),
         trade=bool(entry.get("trade", False)),
         target_as={str(k): str(v) for k, v in (entry.get("target_as") or {}).items()},
+        open_after=tuple(str(w) for w in entry.get("open_after") or ()),
     )
     keep = bool(entry.get("keep_initial", False))
     names: list[str] = []

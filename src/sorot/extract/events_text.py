@@ -129,9 +129,27 @@ class TextView:
 
     # -- construction helpers -----------------------------------------------------------------------
     def _is_dateline(self, start: int, end: int) -> bool:
-        """ "JAKARTA - ..." / "Cianjur – ...": a place name opening a line before a dash."""
-        if end >= self.n or self.text[end] not in DASHES:
+        """ "JAKARTA - ..." / "Cianjur – ..." / "SANAA (ANTARA) – ...": a place name opening a line before
+        a dash, with the agency in brackets between them (the agency is part of the dateline too)."""
+        text = self.text
+        if start > 1 and end + 1 < self.n and text[start - 1] == "(" and text[end] == ")":
+            if text[end + 1] not in DASHES:
+                return False
+            p = start - 1  # the agency: the capitalised place before its bracket must open the line
+            while p > 0 and text[p - 1][:1].isupper() and not self._line_start(p):
+                p -= 1
+            return p < start - 1 and self._line_start(p)
+        j = end
+        if j < self.n and text[j] == "(":
+            close = next((k for k in range(j + 1, min(self.n, j + 6)) if text[k] == ")"), None)
+            if close is not None:
+                j = close + 1
+        if j >= self.n or text[j] not in DASHES:
             return False
+        return self._line_start(start)
+
+    def _line_start(self, start: int) -> bool:
+        """Token ``start`` opens a line, a text or a sentence."""
         if start == 0:
             return True
         prev = self.text[start - 1]

@@ -43,8 +43,31 @@ from sorot.nlp.tokenizer import ordinary_words
 log = logging.getLogger(__name__)
 
 ANONYMOUS = "anonymous"
-_SMALL_TITLE_WORDS = frozenset({"dan", "di", "ke", "dari", "untuk", "dengan", "yang", "atau", "of", "the",
-                                "and", "for", "in", "on", "a", "an", "to", "&", "-", ":", "?"})
+_SMALL_TITLE_WORDS = frozenset(
+    {
+        "dan",
+        "di",
+        "ke",
+        "dari",
+        "untuk",
+        "dengan",
+        "yang",
+        "atau",
+        "of",
+        "the",
+        "and",
+        "for",
+        "in",
+        "on",
+        "a",
+        "an",
+        "to",
+        "&",
+        "-",
+        ":",
+        "?",
+    }
+)
 
 
 @dataclass
@@ -272,10 +295,17 @@ class _DocRun:
             # "Duta Besar AS untuk PBB Linda Thomas-Greenfield": a preposition inside a description
             if w not in lex.speaker_inner or i == 0 or i + 1 >= v.n:
                 return False
-            left_ok = (v.is_cap(i - 1) or v.ent_at[i - 1] >= 0 or v.low[i - 1] in lex.role_words
-                       or (not v.punct[i - 1] and not v.is_verb(i - 1) and v.low[i - 1] not in lex.subordinators))
-            right_ok = v.is_cap(i + 1) or v.ent_at[i + 1] >= 0 or (
-                not v.punct[i + 1] and not v.is_verb(i + 1) and v.low[i + 1] not in lex.subject_adverbs)
+            left_ok = (
+                v.is_cap(i - 1)
+                or v.ent_at[i - 1] >= 0
+                or v.low[i - 1] in lex.role_words
+                or (not v.punct[i - 1] and not v.is_verb(i - 1) and v.low[i - 1] not in lex.subordinators)
+            )
+            right_ok = (
+                v.is_cap(i + 1)
+                or v.ent_at[i + 1] >= 0
+                or (not v.punct[i + 1] and not v.is_verb(i + 1) and v.low[i + 1] not in lex.subject_adverbs)
+            )
             return left_ok and right_ok
         if v.is_verb(i) and (v.is_predicate(i) or lex.verb_class(w) is not None):
             return False
@@ -368,10 +398,14 @@ class _DocRun:
                     pa, pb = p0 + 1, c0
                     if pa == s0:
                         pa = self._skip_dateline(pa, pb)  # "SUMBER JAYA – Koalisi X, tim ..., menuding"
-                    if (pb > pa and self._chunk_has_verb(pa, pb) is None
-                            and not all(v.low[t] in lex.leading_connectives or v.punct[t] for t in range(pa, pb))
-                            and not self._is_relay_chunk(pa, pb) and pb - pa <= 12
-                            and v.low[pa] not in lex.prepositions):
+                    if (
+                        pb > pa
+                        and self._chunk_has_verb(pa, pb) is None
+                        and not all(v.low[t] in lex.leading_connectives or v.punct[t] for t in range(pa, pb))
+                        and not self._is_relay_chunk(pa, pb)
+                        and pb - pa <= 12
+                        and v.low[pa] not in lex.prepositions
+                    ):
                         first = self._make_ref(pa, pb)
                         later = ref
                         if first is not None and self._prefer_first(first, later, c0 + 1):
@@ -430,12 +464,15 @@ class _DocRun:
         if all(v.time[k] or v.occasion[k] or v.punct[k] or v.space[k] for k in range(a, b)):
             return True
         first = v.low[a]
-        if (first in lex.prepositions or first in ("saat", "ketika", "usai", "seusai", "sebelum", "setelah")) \
-                and first not in ("dari",):
+        if (
+            first in lex.prepositions or first in ("saat", "ketika", "usai", "seusai", "sebelum", "setelah")
+        ) and first not in ("dari",):
             return not any(v.is_verb(k) and not v.occasion[k] for k in range(a, b))
         # "berunjuk rasa di depan kantor X, Jakarta, Senin, menuntut": a place in apposition says where
         e = v.ent_at[a]
-        return e >= 0 and v.ents[e].end == b and v.ents[e].kind in self.lex.place_kinds and self._after_pp(a - 1)
+        return (
+            e >= 0 and v.ents[e].end == b and v.ents[e].kind in self.lex.place_kinds and self._after_pp(a - 1)
+        )
 
     def _after_pp(self, comma: int) -> bool:
         """Does the phrase that ends just before this comma open with a preposition ("di depan kantor X")?"""
@@ -535,8 +572,12 @@ class _DocRun:
         a += 1
         if a > j:
             return None
-        if (not allow_pp and a - 1 >= s0 and v.low[a - 1] in self.lex.prepositions
-                and v.low[a - 1] not in self.lex.speaker_inner):
+        if (
+            not allow_pp
+            and a - 1 >= s0
+            and v.low[a - 1] in self.lex.prepositions
+            and v.low[a - 1] not in self.lex.speaker_inner
+        ):
             # the phrase sits in a prepositional phrase: not a subject
             return None
         return self._make_ref(a, j + 1)
@@ -545,19 +586,37 @@ class _DocRun:
         v, lex = self.v, self.lex
         if a == v.sent_start(a):
             a = self._skip_dateline(a, b)
-        while a < b and v.ent_at[a] < 0 and (
-            v.low[a] in lex.leading_connectives or v.punct[a] or v.space[a]
-            or (v.time[a] and v.low[a] not in lex.demonstratives)
+        while (
+            a < b
+            and v.ent_at[a] < 0
+            and (
+                v.low[a] in lex.leading_connectives
+                or v.punct[a]
+                or v.space[a]
+                or (v.time[a] and v.low[a] not in lex.demonstratives)
+            )
         ):
             if v.low[a] in ("(",) and a + 1 < b and not v.time[a + 1]:
                 break
             a += 1
         while b > a and v.ent_at[b - 1] < 0:
             w = v.low[b - 1]
-            if v.punct[b - 1] and w != ")" or v.space[b - 1] or w in lex.subject_adverbs or v.occasion[b - 1] or w == ")" and b - 2 >= a and v.time[b - 2] or w == "(":
+            if (
+                v.punct[b - 1]
+                and w != ")"
+                or v.space[b - 1]
+                or w in lex.subject_adverbs
+                or v.occasion[b - 1]
+                or w == ")"
+                and b - 2 >= a
+                and v.time[b - 2]
+                or w == "("
+            ):
                 b -= 1
             elif v.time[b - 1]:
-                if w in lex.demonstratives and not (b - 2 >= a and v.time[b - 2] and v.low[b - 2] not in lex.demonstratives):
+                if w in lex.demonstratives and not (
+                    b - 2 >= a and v.time[b - 2] and v.low[b - 2] not in lex.demonstratives
+                ):
                     break
                 b -= 1
             else:
@@ -575,8 +634,11 @@ class _DocRun:
             return SpeakerRef(a, b, "anonymous")
         ents_here = self._ents_in(a, b)
         seg0 = self._name_segment(a, b)
-        if words[0] in lex.indefinites and not any(e.type == "PER" for e in ents_here) \
-                and (seg0 is None or len(seg0) == 1 and seg0[0] - 1 >= a and v.low[seg0[0] - 1] in lex.role_words):
+        if (
+            words[0] in lex.indefinites
+            and not any(e.type == "PER" for e in ents_here)
+            and (seg0 is None or len(seg0) == 1 and seg0[0] - 1 >= a and v.low[seg0[0] - 1] in lex.role_words)
+        ):
             # "seorang pejabat NIS", "seorang diplomat Barat": an official nobody names
             return SpeakerRef(a, b, "anonymous")
         if b - a == 1:
@@ -599,7 +661,9 @@ class _DocRun:
                 break
         seg = self._name_segment(a, hb)
         if seg is not None:
-            ents = [e for e in ents if not (seg[0] <= e.start < seg[-1] + 1 and self._suspect(v.ent_at[e.start]))]
+            ents = [
+                e for e in ents if not (seg[0] <= e.start < seg[-1] + 1 and self._suspect(v.ent_at[e.start]))
+            ]
         head_ents = [e for e in ents if e.start < hb]
         pers = [e for e in head_ents if e.type == "PER" and self._plausible_person(e)]
         # the name closest to the end of the description is the speaker ("Manajer Humas PT KAI Suprapto")
@@ -610,12 +674,23 @@ class _DocRun:
         if pers:
             last = pers[-1]
             j = last.start
-            while (j - 1 >= a and v.ent_at[j - 1] < 0 and self._name_word(j - 1) and not self._common_word(j - 1)
-                   and v.low[j - 1] not in lex.rank_brackets):
+            while (
+                j - 1 >= a
+                and v.ent_at[j - 1] < 0
+                and self._name_word(j - 1)
+                and not self._common_word(j - 1)
+                and v.low[j - 1] not in lex.rank_brackets
+            ):
                 j -= 1
-            if j < last.start and last.end - j <= 4 and not any(v.text[t].isupper() for t in range(j, last.start)):
+            if (
+                j < last.start
+                and last.end - j <= 4
+                and not any(v.text[t].isupper() for t in range(j, last.start))
+            ):
                 # "Komisaris Besar Dodi Prasetyo" with only "Prasetyo" linked: the given name belongs to it
-                return SpeakerRef(a, b, "named", [], self._canonical_name([v.text[t] for t in range(j, last.end)], j))
+                return SpeakerRef(
+                    a, b, "named", [], self._canonical_name([v.text[t] for t in range(j, last.end)], j)
+                )
             chosen = [e for e in pers[:-1] if self._coordinated(e, last)] + [last]
             return SpeakerRef(a, b, "entity", chosen)
         tail = self._person_after_place(a, hb) or self._swallowed_person(head_ents)
@@ -638,8 +713,10 @@ class _DocRun:
     def _anonymous_in(self, a: int, b: int) -> bool:
         """An anonymity phrase ("sumber anonim", "enggan disebut namanya") in lower-case words."""
         v, lex = self.v, self.lex
-        return any(v.ent_at[k] < 0 and (not v.is_cap(k) or self._opens_sentence(k)) and lex.anonymity.match(v.low, k)
-                   for k in range(a, b))
+        return any(
+            v.ent_at[k] < 0 and (not v.is_cap(k) or self._opens_sentence(k)) and lex.anonymity.match(v.low, k)
+            for k in range(a, b)
+        )
 
     def _opens_sentence(self, k: int) -> bool:
         """Token k is the first word of its sentence (after connectives and punctuation): its capital
@@ -676,8 +753,9 @@ class _DocRun:
         """'Rusia dan Korea Utara': two entities joined by 'dan' / ',' only."""
         v, lex = self.v, self.lex
         between = [v.low[k] for k in range(first.end, other.start)]
-        return "dan" in between and all(w in ("dan", ",", "serta") or w in lex.role_words or w in lex.name_titles
-                                        for w in between)
+        return "dan" in between and all(
+            w in ("dan", ",", "serta") or w in lex.role_words or w in lex.name_titles for w in between
+        )
 
     def _name_segment(self, a: int, b: int) -> list[int] | None:
         """The last run of capitalised name words in [a, b) outside linked entities."""
@@ -685,8 +763,11 @@ class _DocRun:
         segs: list[list[int]] = []
         cur: list[int] = []
         for k in range(a, b):
-            if (v.ent_at[k] < 0 or self._suspect(v.ent_at[k])) and self._name_word(k) \
-                    and not (k == v.sent_start(k) and self._common_word(k)):
+            if (
+                (v.ent_at[k] < 0 or self._suspect(v.ent_at[k]))
+                and self._name_word(k)
+                and not (k == v.sent_start(k) and self._common_word(k))
+            ):
                 cur.append(k)
             else:
                 if cur:
@@ -705,12 +786,19 @@ class _DocRun:
         v = self.v
         e = v.ents[e_index]
         ok = False
-        defined = e.end + 2 < v.n and v.text[e.end] == "(" and v.text[e.end + 1].isupper() and v.text[e.end + 2] == ")"
+        defined = (
+            e.end + 2 < v.n
+            and v.text[e.end] == "("
+            and v.text[e.end + 1].isupper()
+            and v.text[e.end + 2] == ")"
+        )
         if e.type != "PER" and e.kind is None and e.end - e.start <= 4 and not defined:
             # (a name the article gives an acronym, "Himpunan Petani Padi Nusantara (HPPN)", is a body)
             _gazetteer()
             known = e.id is not None and _known_id(e.id)
-            ok = not known and all(self._name_word(k) and not v.text[k].isupper() for k in range(e.start, e.end))
+            ok = not known and all(
+                self._name_word(k) and not v.text[k].isupper() for k in range(e.start, e.end)
+            )
         self._suspects[e_index] = ok
         return ok
 
@@ -725,7 +813,12 @@ class _DocRun:
                 continue
             if e.id and _known_id(e.id):
                 continue
-            if e.end + 2 < v.n and v.text[e.end] == "(" and v.text[e.end + 1].isupper() and v.text[e.end + 2] == ")":
+            if (
+                e.end + 2 < v.n
+                and v.text[e.end] == "("
+                and v.text[e.end + 1].isupper()
+                and v.text[e.end + 2] == ")"
+            ):
                 continue  # "Himpunan Petani Padi Nusantara (HPPN)": the acronym names the whole body
             t = e.end
             while t > e.start and self._name_word(t - 1) and not v.text[t - 1].isupper():
@@ -733,8 +826,11 @@ class _DocRun:
             tail = list(range(t, e.end))
             head = v.low[e.start : t]
             acronym = t > e.start and v.text[t - 1].isupper() and len(v.text[t - 1]) >= 2
-            if 2 <= len(tail) <= 4 and head and (acronym or any(w in lex.institution_words or w in lex.role_words
-                                                                for w in head)):
+            if (
+                2 <= len(tail) <= 4
+                and head
+                and (acronym or any(w in lex.institution_words or w in lex.role_words for w in head))
+            ):
                 return self._canonical_name([v.text[k] for k in tail], t)
         return None
 
@@ -754,8 +850,10 @@ class _DocRun:
         rest = list(range(k, b))
         if not rest or not all(self._name_word(t) and not v.text[t].isupper() for t in rest):
             return None
-        if any(v.ent_at[t] >= 0 and v.ents[v.ent_at[t]].type in ("GPE", "LOC") and v.ents[v.ent_at[t]].start >= k
-               for t in rest):
+        if any(
+            v.ent_at[t] >= 0 and v.ents[v.ent_at[t]].type in ("GPE", "LOC") and v.ents[v.ent_at[t]].start >= k
+            for t in rest
+        ):
             return None  # the rest is itself a known place
         if len(rest) == 1 and v.low[a] not in lex.person_roles:
             return None
@@ -769,14 +867,22 @@ class _DocRun:
         # a lone capitalised word directly before an entity is part of the body's name, not a person
         if len(seg) == 1 and seg[-1] + 1 < b and v.ent_at[seg[-1] + 1] >= 0:
             return None
-        if len(seg) == 1 and v.text[seg[0]].isupper() and any(
-                v.ent_at[k] >= 0 and v.ents[v.ent_at[k]].type != "PER" for k in range(a, b)):
+        if (
+            len(seg) == 1
+            and v.text[seg[0]].isupper()
+            and any(v.ent_at[k] >= 0 and v.ents[v.ent_at[k]].type != "PER" for k in range(a, b))
+        ):
             return None  # an acronym beside a body ("NSC") is not a person
         if len(seg) == 1 and self._common_word(seg[0]):
             return None
         k = seg[0]
-        if len(seg) == 1 and k - 2 >= a and v.low[k - 1] in ("dan", "serta") and v.ent_at[k - 2] >= 0 \
-                and v.ents[v.ent_at[k - 2]].type != "PER":
+        if (
+            len(seg) == 1
+            and k - 2 >= a
+            and v.low[k - 1] in ("dan", "serta")
+            and v.ent_at[k - 2] >= 0
+            and v.ents[v.ent_at[k - 2]].type != "PER"
+        ):
             return None  # "AS dan Sekutu": a body coordinated with a body
         return self._canonical_name([v.text[k] for k in seg], seg[0])
 
@@ -802,14 +908,22 @@ class _DocRun:
         if any(w in lex.institution_words or w in lex.place_nouns for w in words):
             return False  # "Puskesmas Cilincing" tagged as a person
         lowers = self._lower_words()
-        if len(words) > 1 and (all(w in lowers for w in words) or words[0] in lowers and self._opens_sentence(e.start)):
-            return False  # "Undang-Undang Nomor", "Berdasarkan Undang-Undang": ordinary words tagged as a person
+        if len(words) > 1 and (
+            all(w in lowers for w in words) or words[0] in lowers and self._opens_sentence(e.start)
+        ):
+            return (
+                False  # "Undang-Undang Nomor", "Berdasarkan Undang-Undang": ordinary words tagged as a person
+            )
         if len(words) == 1:
             if self._common_word(e.start):
                 return False
             k = e.start
-            if k >= 2 and v.low[k - 1] in ("dan", "serta") and v.ent_at[k - 2] >= 0 \
-                    and v.ents[v.ent_at[k - 2]].type not in ("PER",):
+            if (
+                k >= 2
+                and v.low[k - 1] in ("dan", "serta")
+                and v.ent_at[k - 2] >= 0
+                and v.ents[v.ent_at[k - 2]].type not in ("PER",)
+            ):
                 return False
         return True
 
@@ -823,12 +937,25 @@ class _DocRun:
             return False
         if k > 0 and (v.low[k - 1], w) in lex.role_compounds:
             return False  # "Jaksa Agung", "Komisaris Besar": the second word belongs to the office
-        return not (w in lex.name_titles or w in lex.role_words or w in lex.institution_words
-                    or w in lex.place_nouns or w in lex.leading_connectives
-                    or w in lex.document_nouns or w in lex.according_to or w in lex.prepositions
-                    or w in lex.subordinators or w in lex.verb_coordinators or lex.post_cue(w) is not None
-                    or lex.verb_class(w) is not None or w in lex.singular_pronouns or w in lex.plural_pronouns
-                    or w in lex.demonstratives or w in lex.indefinites or w in lex.quantities)
+        return not (
+            w in lex.name_titles
+            or w in lex.role_words
+            or w in lex.institution_words
+            or w in lex.place_nouns
+            or w in lex.leading_connectives
+            or w in lex.document_nouns
+            or w in lex.according_to
+            or w in lex.prepositions
+            or w in lex.subordinators
+            or w in lex.verb_coordinators
+            or lex.post_cue(w) is not None
+            or lex.verb_class(w) is not None
+            or w in lex.singular_pronouns
+            or w in lex.plural_pronouns
+            or w in lex.demonstratives
+            or w in lex.indefinites
+            or w in lex.quantities
+        )
 
     def _name_runs(self) -> list[tuple[int, list[str]]]:
         if self._names is None:
@@ -887,8 +1014,14 @@ class _DocRun:
                 continue
             if v.space[m] or v.is_mark(m):
                 break
-            if w in (",", "dan") and not person and m > k and m + 1 < v.n and (v.is_cap(m + 1) or v.ent_at[m + 1] >= 0) \
-                    and not v.time[m + 1]:
+            if (
+                w in (",", "dan")
+                and not person
+                and m > k
+                and m + 1 < v.n
+                and (v.is_cap(m + 1) or v.ent_at[m + 1] >= 0)
+                and not v.time[m + 1]
+            ):
                 m += 1  # "Menteri Koordinator Bidang Politik, Hukum, dan Keamanan Mahfud MD"
                 continue
             if w == "," and described and not has_per and self._appositive_name(m + 1):
@@ -899,12 +1032,23 @@ class _DocRun:
                 continue
             if w == ",":
                 break
-            if w in lex.speaker_inner and not person and m + 1 < v.n and (v.is_cap(m + 1) or v.ent_at[m + 1] >= 0) \
-                    and m > k:
+            if (
+                w in lex.speaker_inner
+                and not person
+                and m + 1 < v.n
+                and (v.is_cap(m + 1) or v.ent_at[m + 1] >= 0)
+                and m > k
+            ):
                 m += 1
                 continue
-            if w == "(" and m > k and m + 2 < v.n and v.low[m + 2] == ")" and (
-                v.low[m + 1] in lex.rank_brackets or (v.text[m + 1].isupper() and v.text[m + 1].isalpha())
+            if (
+                w == "("
+                and m > k
+                and m + 2 < v.n
+                and v.low[m + 2] == ")"
+                and (
+                    v.low[m + 1] in lex.rank_brackets or (v.text[m + 1].isupper() and v.text[m + 1].isalpha())
+                )
             ):
                 # "Brigjen (Pol) Ani Rahayu": the bracket belongs to the rank; "Ketua Serikat Pekerja X (SPX)
                 # Agus": an office's acronym
@@ -914,8 +1058,11 @@ class _DocRun:
                 break
             if lex.relay.match(v.low, m) or (v.is_verb(m) and (v.is_predicate(m) or lex.verb_class(w))):
                 break
-            if v.time[m] and v.is_cap(m) and m > k and not (
-                m + 1 < end and v.is_cap(m + 1) and not v.time[m + 1] and v.ent_at[m + 1] < 0
+            if (
+                v.time[m]
+                and v.is_cap(m)
+                and m > k
+                and not (m + 1 < end and v.is_cap(m + 1) and not v.time[m + 1] and v.ent_at[m + 1] < 0)
             ):
                 break  # "kata Budi Senin": a day; "Direktur Lalu Lintas Polda ...": a capitalised office name
             if self._name_word(m):
@@ -930,7 +1077,9 @@ class _DocRun:
             ref.kind = "anonymous"
             for q in range(t, min(v.n, t + 8)):
                 ph = lex.anonymity.match(v.low, q)
-                if ph:  # the phrase runs to the end of the anonymity clause ("Menurut X yang enggan ..., ...")
+                if (
+                    ph
+                ):  # the phrase runs to the end of the anonymity clause ("Menurut X yang enggan ..., ...")
                     end_ph = q + len(ph)
                     while end_ph < v.n and end_ph < q + len(ph) + 2 and v.low[end_ph].endswith("nya"):
                         end_ph += 1  # "enggan disebut | namanya"
@@ -958,11 +1107,21 @@ class _DocRun:
         """Tokens from k are a name set off by commas: 1-4 name words, then a comma, a verb or the end."""
         v = self.v
         m = k
-        while m < v.n and m < k + 5 and (self._name_word(m) or v.ent_at[m] >= 0 and v.ents[v.ent_at[m]].type == "PER"):
+        while (
+            m < v.n
+            and m < k + 5
+            and (self._name_word(m) or v.ent_at[m] >= 0 and v.ents[v.ent_at[m]].type == "PER")
+        ):
             m += 1
         if m == k or m - k > 4:
             return False
-        return m >= v.n or v.low[m] in (",", ".") or v.is_verb(m) or v.space[m] or v.low[m] in self.lex.speaker_stops
+        return (
+            m >= v.n
+            or v.low[m] in (",", ".")
+            or v.is_verb(m)
+            or v.space[m]
+            or v.low[m] in self.lex.speaker_stops
+        )
 
     def _post(self, c: int) -> tuple[int, SpeakerRef | None, int] | None:
         """Attribution after a closing mark: (cue token, speaker, end of the attribution)."""
@@ -996,8 +1155,14 @@ class _DocRun:
             if w in lex.passive_cues or (v.is_verb(m) and lex.verb_class(w) == "say"):
                 if m > k:
                     ref = self._make_ref(k, m)
-                    if ref is not None and ref.kind != "role" or ref is not None and any(
-                            v.low[t] in lex.document_nouns or v.low[t] in lex.role_words for t in range(k, m)):
+                    if (
+                        ref is not None
+                        and ref.kind != "role"
+                        or ref is not None
+                        and any(
+                            v.low[t] in lex.document_nouns or v.low[t] in lex.role_words for t in range(k, m)
+                        )
+                    ):
                         return m, ref, m + 1
                 return None
             if v.is_verb(m) or w in (",", ";") or w in lex.subordinators:
@@ -1063,8 +1228,11 @@ class _DocRun:
         while k < e:
             if v.low[k] == "," and not v.in_quote[k]:
                 m = k + 1
-                while m < e and (self._np_token(m) or v.low[m] in lex.subject_adverbs or v.occasion[m]
-                                 or v.time[m]) and not v.is_verb(m):
+                while (
+                    m < e
+                    and (self._np_token(m) or v.low[m] in lex.subject_adverbs or v.occasion[m] or v.time[m])
+                    and not v.is_verb(m)
+                ):
                     m += 1
                 if m > k + 1 and m < e and v.is_verb(m):
                     r = self._make_ref(k + 1, m)
@@ -1107,13 +1275,19 @@ class _DocRun:
                 # agent the speaker, whatever the clause around it is about
                 cue_tok, speaker = naming
                 anchor = speaker.start if speaker.kind != "inherit" else cue_tok
-                cands.append(_Cand("direct", q.a, q.b, cue_tok, speaker, anchor, unclosed=q.unclosed, short=short))
+                cands.append(
+                    _Cand("direct", q.a, q.b, cue_tok, speaker, anchor, unclosed=q.unclosed, short=short)
+                )
                 continue
             if short and (pre is not None or enclosing is not None):
                 cue_tok = pre if pre is not None else enclosing
                 assert cue_tok is not None
                 speaker = self._speaker_of_verb(cue_tok)
-                if (speaker is None or speaker.kind == "inherit") and post is not None and post[1] is not None:
+                if (
+                    (speaker is None or speaker.kind == "inherit")
+                    and post is not None
+                    and post[1] is not None
+                ):
                     speaker = post[1]
                 anchor = speaker.start if speaker is not None and speaker.kind != "inherit" else cue_tok
             elif post is not None:
@@ -1144,8 +1318,11 @@ class _DocRun:
         w = v.low[j]
         if w in lex.naming_cues_agentive:
             return j, SpeakerRef(j, j + 1, "pronoun")
-        if w in lex.naming_cues_bare and j - 1 >= 0 and (
-                v.low[j - 1] in lex.singular_pronouns or v.low[j - 1] in lex.plural_pronouns):
+        if (
+            w in lex.naming_cues_bare
+            and j - 1 >= 0
+            and (v.low[j - 1] in lex.singular_pronouns or v.low[j - 1] in lex.plural_pronouns)
+        ):
             kind = "pronoun" if v.low[j - 1] in lex.singular_pronouns else "plural"
             return j, SpeakerRef(j - 1, j, kind)
         if w in lex.naming_cues_active:
@@ -1229,7 +1406,11 @@ class _DocRun:
             lw = v.low[m]
             if lw == "," and m + 1 < e:
                 nxt = v.low[m + 1]
-                if lex.relay.match(v.low, m + 1) or lex.post_cue(nxt) or nxt in ("sambil", "seraya", "sembari"):
+                if (
+                    lex.relay.match(v.low, m + 1)
+                    or lex.post_cue(nxt)
+                    or nxt in ("sambil", "seraya", "sembari")
+                ):
                     b = m
                     break
                 if nxt == "yang" and any(lex.verb_class(v.low[t]) for t in range(m + 2, min(e, m + 4))):
@@ -1238,11 +1419,21 @@ class _DocRun:
             if lw in lex.narration_subordinators and m > k + 2 and m + 1 < e and v.ent_at[m + 1] >= 0:
                 b = m  # "mengancam akan memperluas serangan setelah AS dan Inggris menggempur ...": narration
                 break
-            if lw in lex.channel_preps and m > k and m + 1 < e and (v.low[m + 1] in lex.role_words or v.ent_at[m + 1] >= 0):
+            if (
+                lw in lex.channel_preps
+                and m > k
+                and m + 1 < e
+                and (v.low[m + 1] in lex.role_words or v.ent_at[m + 1] >= 0)
+            ):
                 b = m  # "membantah tuduhan itu melalui juru bicara X": who carried the denial, not its content
                 break
-            if cut_verb is None and lw in lex.verb_coordinators and m > k and m + 1 < e \
-                    and lex.verb_class(v.low[m + 1]):
+            if (
+                cut_verb is None
+                and lw in lex.verb_coordinators
+                and m > k
+                and m + 1 < e
+                and lex.verb_class(v.low[m + 1])
+            ):
                 cut_verb = m + 1  # "membantah tuduhan itu dan menuntut ...": maybe its own clause
             m += 1
         full_b = self._trim_end(k, b)
@@ -1340,7 +1531,12 @@ class _DocRun:
                 break
             j -= 1
         nxt = i + 1
-        if nxt < v.n and v.low[nxt] in lex.verb_coordinators and nxt + 1 < v.n and lex.verb_class(v.low[nxt + 1]):
+        if (
+            nxt < v.n
+            and v.low[nxt] in lex.verb_coordinators
+            and nxt + 1 < v.n
+            and lex.verb_class(v.low[nxt + 1])
+        ):
             return None  # "mengecam dan menolak X": the last verb carries the clause
         comp = self._complement(i, cls)
         if comp is None or any(d.a <= comp[0] < d.b for d in directs):
@@ -1578,8 +1774,12 @@ class _DocRun:
                 res = [Resolved(None, ref.name, "PER")]
             elif ref.kind in ("pronoun", "party"):
                 # "dia" is a person; "-nya" is the last person who spoke nearby, else the last speaker
-                res = self._last(history, ref.start, person=True,
-                                 window=None if v.low[ref.start] in lex.singular_pronouns else 3)
+                res = self._last(
+                    history,
+                    ref.start,
+                    person=True,
+                    window=None if v.low[ref.start] in lex.singular_pronouns else 3,
+                )
                 res = self._more_salient(res, history, ref.start)
             elif ref.kind == "plural":
                 res = self._plural(ref.start, history)
@@ -1589,7 +1789,11 @@ class _DocRun:
                 res = self._role_only(ref, history)
             elif ref.kind == "inherit":
                 res = self._inherit(c, done_direct, history)
-            if ref is not None and ref.kind in ("role", "anaphor") and not any(r.name or r.anonymous for r in res):
+            if (
+                ref is not None
+                and ref.kind in ("role", "anaphor")
+                and not any(r.name or r.anonymous for r in res)
+            ):
                 head = self._description_head(ref)
                 if head is not None:
                     # "Pemprov menyatakan", "Kajian itu menyebutkan": a body or a document speaks for
@@ -1629,8 +1833,9 @@ class _DocRun:
                 return Resolved(pid, name, "PER", False, r.text)
         return r
 
-    def _last(self, history: list[tuple[int, Resolved, str]], pos: int, person: bool,
-              window: int | None = None) -> list[Resolved]:
+    def _last(
+        self, history: list[tuple[int, Resolved, str]], pos: int, person: bool, window: int | None = None
+    ) -> list[Resolved]:
         """The last speaker before ``pos``: a person when ``person`` (within ``window`` paragraphs when
         given), else the most recent speaker that is not a place."""
         v = self.v
@@ -1670,10 +1875,24 @@ class _DocRun:
         out: list[tuple[int, Resolved]] = []
         for s0, e in v.sent_bounds:
             k = s0
-            while k < e and v.ent_at[k] < 0 and (v.space[k] or v.punct[k] or v.low[k] in lex.leading_connectives
-                                                  or v.time[k] or v.occasion[k]):
+            while (
+                k < e
+                and v.ent_at[k] < 0
+                and (
+                    v.space[k]
+                    or v.punct[k]
+                    or v.low[k] in lex.leading_connectives
+                    or v.time[k]
+                    or v.occasion[k]
+                )
+            ):
                 k += 1
-            if k < e and not v.in_quote[k] and v.low[k] not in lex.according_to and lex.relay.match(v.low, k) is None:
+            if (
+                k < e
+                and not v.in_quote[k]
+                and v.low[k] not in lex.according_to
+                and lex.relay.match(v.low, k) is None
+            ):
                 m = k
                 while m < e and m - k < 16 and v.low[m] != "," and self._np_token(m):
                     m += 1
@@ -1696,9 +1915,12 @@ class _DocRun:
             return None
         if ref.kind == "named" and ref.name:
             words = ref.name.split()
-            if strict and (len(words) < 2 or self.v.low[ref.start] in self._lower_words()
-                           and ref.start == self.v.sent_start(ref.start)
-                           or any(len(w) > 1 and w.isupper() for w in words)):
+            if strict and (
+                len(words) < 2
+                or self.v.low[ref.start] in self._lower_words()
+                and ref.start == self.v.sent_start(ref.start)
+                or any(len(w) > 1 and w.isupper() for w in words)
+            ):
                 return None  # an acronym ("Kedua RIT") names a body, not a person
             return Resolved(None, ref.name, "PER")
         if ref.kind == "entity":
@@ -1707,15 +1929,25 @@ class _DocRun:
                 return self._resolve_entity(pers[-1])
         return None
 
-    def _more_salient(self, res: list[Resolved], history: list[tuple[int, Resolved, str]],
-                      pos: int) -> list[Resolved]:
+    def _more_salient(
+        self, res: list[Resolved], history: list[tuple[int, Resolved, str]], pos: int
+    ) -> list[Resolved]:
         """'-nya' / 'dia' point to the person most recently in focus: a person named in subject position
         after the last speaker (same or previous paragraph) wins over that speaker."""
         v = self.v
         last_speaker = -1
         for p, r, _t in reversed(history):
-            if p < pos and res and (r.name is not None and r.name == res[0].name
-                                    or r.anonymous and r.key is not None and r.key == res[0].key):
+            if (
+                p < pos
+                and res
+                and (
+                    r.name is not None
+                    and r.name == res[0].name
+                    or r.anonymous
+                    and r.key is not None
+                    and r.key == res[0].key
+                )
+            ):
                 last_speaker = p
                 break
         for p, r in reversed(self._salient_people()):
@@ -1840,8 +2072,11 @@ class _DocRun:
         organisation before it in the last paragraphs (its author)."""
         v, lex = self.v, self.lex
         forms = [(head,)] + [tuple(f.split()) for f in lex.body_expansions.get(head, ())]
-        candidates = [e for e in v.ents if e.end <= ref.start and e.type in ("ORG", "GPE", "NORP")
-                      and not v.is_outlet(e)]
+        candidates = [
+            e
+            for e in v.ents
+            if e.end <= ref.start and e.type in ("ORG", "GPE", "NORP") and not v.is_outlet(e)
+        ]
         for e in reversed(candidates):
             before = v.low[max(v.sent_start(e.start), e.start - 3) : e.start]
             words = before + v.low[e.start : e.end]
@@ -1887,8 +2122,11 @@ class _DocRun:
         """A role with no name ("kata Presiden", "Panglima TNI") goes to the person last introduced
         with that role ("Presiden Joko Widodo")."""
         v, lex = self.v, self.lex
-        want = [w for k, w in enumerate(v.low[ref.start : ref.end], ref.start)
-                if w not in lex.demonstratives and w not in ("sang", "para", "seorang", "si") and not v.punct[k]]
+        want = [
+            w
+            for k, w in enumerate(v.low[ref.start : ref.end], ref.start)
+            if w not in lex.demonstratives and w not in ("sang", "para", "seorang", "si") and not v.punct[k]
+        ]
         if not want:
             return []
         for p, r, t in reversed(history):
@@ -1910,7 +2148,9 @@ class _DocRun:
                 return [Resolved(None, self._canonical_name(run, start), "PER")]
         return []
 
-    def _inherit(self, c: _Cand, done: list[_Cand], history: list[tuple[int, Resolved, str]]) -> list[Resolved]:
+    def _inherit(
+        self, c: _Cand, done: list[_Cand], history: list[tuple[int, Resolved, str]]
+    ) -> list[Resolved]:
         """A quote with no cue continues the previous quote of this or the previous paragraph."""
         v = self.v
         par = v.par[c.a]
@@ -1922,8 +2162,14 @@ class _DocRun:
         for d in reversed(done):
             if d.a < c.a and par - v.par[d.a] <= 2 and d.resolved:
                 # '"...," kata X. "..."': the second half of a split quote shares the attribution's cue
-                if (c.kind == "direct" and c.cue_tok is None and d.cue_tok is not None and v.par[d.a] == par
-                        and d.b <= d.cue_tok < c.a and self.lex.post_cue(v.low[d.cue_tok])):
+                if (
+                    c.kind == "direct"
+                    and c.cue_tok is None
+                    and d.cue_tok is not None
+                    and v.par[d.a] == par
+                    and d.b <= d.cue_tok < c.a
+                    and self.lex.post_cue(v.low[d.cue_tok])
+                ):
                     c.cue_text = v.text[d.cue_tok]
                 return [_copy(r) for r in d.resolved]
         for p, r, _t in reversed(history):
@@ -2026,20 +2272,41 @@ class _DocRun:
             cue = v.text[c.cue_tok] if c.cue_tok is not None else c.cue_text
             speakers = c.resolved or [Resolved(None, None, None)]
             ref = c.speaker
-            speaker_text = (v.span_text(ref.start, ref.end) if ref is not None and ref.end > ref.start
-                            and ref.kind != "inherit" else None)
+            speaker_text = (
+                v.span_text(ref.start, ref.end)
+                if ref is not None and ref.end > ref.start and ref.kind != "inherit"
+                else None
+            )
             if ref is not None and ref.kind == "pronoun" and c.cue_tok is not None and ref.start == c.cue_tok:
                 speaker_text = "-nya"
             s = v.sent[c.cue_tok] if c.cue_tok is not None else v.sent[c.a]
             sent_span = (v.idx[v.sent_bounds[s][0]], v.char_end(v.sent_bounds[s][1] - 1))
             for r in speakers:
-                quotes.append(Quote(kind="direct" if c.kind == "direct" else "indirect", text=text, start=start, end=end, speaker=r.id,
-                                    speaker_name=r.name, speaker_text=speaker_text, cue=cue, via=via))
+                quotes.append(
+                    Quote(
+                        kind="direct" if c.kind == "direct" else "indirect",
+                        text=text,
+                        start=start,
+                        end=end,
+                        speaker=r.id,
+                        speaker_name=r.name,
+                        speaker_text=speaker_text,
+                        cue=cue,
+                        via=via,
+                    )
+                )
                 cue_span = (v.idx[c.cue_tok], v.char_end(c.cue_tok)) if c.cue_tok is not None else None
                 key = r.key if r.anonymous else (r.id or r.name)
-                metas.append(QuoteMeta(anonymous=r.anonymous, speaker_type=r.type, sentence=sent_span,
-                                       cue_span=cue_span, speaker_standing=self._standing(c, r),
-                                       source_key=key))
+                metas.append(
+                    QuoteMeta(
+                        anonymous=r.anonymous,
+                        speaker_type=r.type,
+                        sentence=sent_span,
+                        cue_span=cue_span,
+                        speaker_standing=self._standing(c, r),
+                        source_key=key,
+                    )
+                )
         del lex
         return quotes, metas
 
@@ -2145,8 +2412,11 @@ def quote_for_span(doc: Doc, start_char: int, end_char: int) -> Quote | None:
     for q in doc._.quotes or []:
         if q.start is None or q.end is None:
             continue
-        if q.start <= start_char and end_char <= q.end and (
-                best is None or (q.end - q.start) < ((best.end or 0) - (best.start or 0))):
+        if (
+            q.start <= start_char
+            and end_char <= q.end
+            and (best is None or (q.end - q.start) < ((best.end or 0) - (best.start or 0)))
+        ):
             best = q
     return best
 
@@ -2160,8 +2430,14 @@ def reporting_source(doc: Doc, start_char: int, end_char: int) -> str | None:
     for i, q in enumerate(quotes):
         if q.start is None or q.end is None:
             continue
-        if q.start <= start_char and end_char <= q.end and (
-                best_i is None or (q.end - q.start) < ((quotes[best_i].end or 0) - (quotes[best_i].start or 0))):
+        if (
+            q.start <= start_char
+            and end_char <= q.end
+            and (
+                best_i is None
+                or (q.end - q.start) < ((quotes[best_i].end or 0) - (quotes[best_i].start or 0))
+            )
+        ):
             best_i = i
     if best_i is not None:
         q = quotes[best_i]

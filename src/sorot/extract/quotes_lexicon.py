@@ -128,7 +128,9 @@ class QuoteLexicon:
 
     @property
     def speech_verbs(self) -> frozenset[str]:
-        return self.say_verbs | self.object_verbs | self.request_verbs | self.attitude_verbs | self.ruling_verbs
+        return (
+            self.say_verbs | self.object_verbs | self.request_verbs | self.attitude_verbs | self.ruling_verbs
+        )
 
     def verb_class(self, word: str) -> str | None:
         """'say', 'object', 'request', 'attitude' or 'ruling' for a speech verb, else None."""
@@ -208,13 +210,18 @@ def from_mapping(data: dict[str, Any]) -> QuoteLexicon:
         place_continuations=_words(data.get("place_continuations")),
         person_roles=_words(data.get("person_roles")),
         name_titles=_words(data.get("name_titles")),
-        role_compounds=frozenset((str(pair[0]).lower(), str(pair[1]).lower())
-                                 for pair in data.get("role_compounds") or [] if len(pair) == 2),
+        role_compounds=frozenset(
+            (str(pair[0]).lower(), str(pair[1]).lower())
+            for pair in data.get("role_compounds") or []
+            if len(pair) == 2
+        ),
         document_nouns=_words(data.get("document_nouns")),
         body_heads=_words(bodies.get("heads")) | _words(bodies.get("government")),
         government_heads=_words(bodies.get("government")),
-        body_expansions={str(k).lower(): tuple(str(x).lower() for x in (vals or []))
-                         for k, vals in _section(bodies, "expansions").items()},
+        body_expansions={
+            str(k).lower(): tuple(str(x).lower() for x in (vals or []))
+            for k, vals in _section(bodies, "expansions").items()
+        },
         title_triggers=_words(data.get("title_triggers")),
         max_label_words=int(data.get("max_label_words", 5)),
         subject_adverbs=_words(data.get("subject_adverbs")),
@@ -231,7 +238,11 @@ def from_mapping(data: dict[str, Any]) -> QuoteLexicon:
         channel_preps=_words(data.get("channel_preps")),
     )
     all_marks = (
-        lex.double_open | lex.double_close | lex.double_either | lex.single_open | lex.single_close
+        lex.double_open
+        | lex.double_close
+        | lex.double_either
+        | lex.single_open
+        | lex.single_close
         | lex.single_either
     )
     object.__setattr__(lex, "all_marks", frozenset(all_marks))

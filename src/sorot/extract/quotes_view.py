@@ -83,8 +83,13 @@ class DocView:
             if ent.label_ not in ENTITY_LABELS:
                 continue
             # a mention that runs over a speech verb or a quotation mark is a tagging error
-            if any(lex.verb_class(t.lower_) is not None or lex.post_cue(t.lower_) is not None
-                   or t.text in lex.all_marks for t in ent if t.text[:1].islower() or not t.is_alpha):
+            if any(
+                lex.verb_class(t.lower_) is not None
+                or lex.post_cue(t.lower_) is not None
+                or t.text in lex.all_marks
+                for t in ent
+                if t.text[:1].islower() or not t.is_alpha
+            ):
                 continue
             info = infos.get(ent.kb_id_) if ent.kb_id_ else None
             ref = EntRef(
@@ -143,8 +148,13 @@ class DocView:
         if lex.verb_class(w) is not None or w in lex.passive_cues:
             return True
         if self.has_pos:
-            return (self.pos[i] == "VERB" and self.ent_at[i] < 0 and w not in lex.role_words
-                    and w not in lex.not_verbs and self.text[i][:1].islower())
+            return (
+                self.pos[i] == "VERB"
+                and self.ent_at[i] < 0
+                and w not in lex.role_words
+                and w not in lex.not_verbs
+                and self.text[i][:1].islower()
+            )
         if not self.text[i][:1].islower() or len(w) < 5 or w in lex.not_verbs or w in lex.role_words:
             return False
         if self.ent_at[i] >= 0:
@@ -180,4 +190,8 @@ class DocView:
         return self.sent_bounds[self.sent[i]][1]
 
     def is_outlet(self, e: EntRef) -> bool:
-        return e.kind in ("outlet", "news_agency") or e.name.lower() in self.cited or e.text.lower() in self.cited
+        return (
+            e.kind in ("outlet", "news_agency")
+            or e.name.lower() in self.cited
+            or e.text.lower() in self.cited
+        )

@@ -106,13 +106,18 @@ def _tag(node: Any) -> str | None:
 
 
 def _hidden(node: Any) -> bool:
-    return (node.get("hidden") is not None or (node.get("aria-hidden") or "").lower() == "true"
-            or bool(_HIDDEN_STYLE.search(node.get("style") or "")))
+    return (
+        node.get("hidden") is not None
+        or (node.get("aria-hidden") or "").lower() == "true"
+        or bool(_HIDDEN_STYLE.search(node.get("style") or ""))
+    )
 
 
 def _skipped_by_class(node: Any, config: HtmlConfig) -> bool:
     tokens = f"{node.get('id') or ''} {node.get('class') or ''}".split()
-    return (node.get("role") or "").lower() == "navigation" or any(config.skip_class.search(t) for t in tokens)
+    return (node.get("role") or "").lower() == "navigation" or any(
+        config.skip_class.search(t) for t in tokens
+    )
 
 
 def _comment_sections(body: Any, config: HtmlConfig) -> set[Any]:
@@ -171,8 +176,13 @@ def visible_blocks(tree: Any) -> list[Block]:
         for child in node:
             child_tag = _tag(child)
             if child_tag is not None:
-                if (child_tag in config.skip_tags or child_tag in config.skip_containers or child in skip
-                        or _hidden(child) or _skipped_by_class(child, config)):
+                if (
+                    child_tag in config.skip_tags
+                    or child_tag in config.skip_containers
+                    or child in skip
+                    or _hidden(child)
+                    or _skipped_by_class(child, config)
+                ):
                     flush()
                 else:
                     visit(child, element, in_link, caption)

@@ -62,7 +62,9 @@ def format_size(n_bytes: int) -> str:
     for unit, scale in (("MB", 1_000_000), ("kB", 1000)):
         if n_bytes >= scale or unit == "kB":
             value = n_bytes / scale
-            return f"{int(round(value))} {unit}" if abs(value - round(value)) < 1e-9 else f"{value:.1f} {unit}"
+            return (
+                f"{int(round(value))} {unit}" if abs(value - round(value)) < 1e-9 else f"{value:.1f} {unit}"
+            )
     raise AssertionError("unreachable")
 
 

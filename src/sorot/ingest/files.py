@@ -25,12 +25,19 @@ from sorot.ingest.warc import read_warc
 from sorot.records import IngestError, RawDoc
 
 EXTENSIONS: dict[str, str] = {
-    ".txt": "txt", ".text": "txt",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".txt": "txt",
+    ".text": "txt",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
     ".json": "json",
-    ".jsonl": "jsonl", ".ndjson": "jsonl",
-    ".xml": "xml", ".rss": "xml", ".atom": "xml",
-    ".warc": "warc", ".warc.gz": "warc",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".xml": "xml",
+    ".rss": "xml",
+    ".atom": "xml",
+    ".warc": "warc",
+    ".warc.gz": "warc",
 }
 # Files in a folder that are not articles: documentation, configuration, code.
 SKIP_IN_FOLDERS = {".md", ".rst", ".py", ".yaml", ".yml", ".toml", ".cfg", ".ini", ".lock", ".sh"}
@@ -70,9 +77,16 @@ def sniff(text: str) -> str:
     return "txt"
 
 
-def read_bytes_as(kind: str | None, data: bytes, where: str, settings: Settings, *,
-                  url: str | None = None, hint: str | None = None, doc_id: str | None = None
-                  ) -> Iterator[RawDoc | IngestError]:
+def read_bytes_as(
+    kind: str | None,
+    data: bytes,
+    where: str,
+    settings: Settings,
+    *,
+    url: str | None = None,
+    hint: str | None = None,
+    doc_id: str | None = None,
+) -> Iterator[RawDoc | IngestError]:
     """Documents from the bytes of one file (or one downloaded page) read as ``kind``."""
     if not data.strip():
         raise ReadProblem(where, f"file {where}: empty")
@@ -93,8 +107,13 @@ def read_bytes_as(kind: str | None, data: bytes, where: str, settings: Settings,
         raw.meta["encoding"] = encoding
         yield raw
     elif kind == "html":
-        raw = parse_html(text, path, url=url, kind="html" if url is None else "url",
-                         doc_id=Path(where).stem if is_file else doc_id)
+        raw = parse_html(
+            text,
+            path,
+            url=url,
+            kind="html" if url is None else "url",
+            doc_id=Path(where).stem if is_file else doc_id,
+        )
         raw.meta["encoding"] = encoding
         yield raw
     elif kind == "json":
@@ -169,8 +188,9 @@ def read_stdin(settings: Settings) -> Iterator[RawDoc | IngestError]:
     """``-`` as a path: one document from standard input, its kind sniffed."""
     data = sys.stdin.buffer.read(settings.max_file_bytes + 1)
     if len(data) > settings.max_file_bytes:
-        yield IngestError("<stdin>", f"<stdin>: larger than the {format_size(settings.max_file_bytes)} limit "
-                                     "(--max-size)")
+        yield IngestError(
+            "<stdin>", f"<stdin>: larger than the {format_size(settings.max_file_bytes)} limit (--max-size)"
+        )
         return
     yield from guard("<stdin>", read_bytes_as(None, data, "<stdin>", settings))
 

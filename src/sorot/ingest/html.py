@@ -26,8 +26,30 @@ log = logging.getLogger(__name__)
 MIN_WORDS = 5
 
 # Block elements that end a paragraph when a fragment (feed summary) is flattened to text.
-_BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section",
-           "article", "figure", "figcaption", "pre", "ul", "ol", "table", "header", "footer"}
+_BLOCKS = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "tr",
+    "section",
+    "article",
+    "figure",
+    "figcaption",
+    "pre",
+    "ul",
+    "ol",
+    "table",
+    "header",
+    "footer",
+}
 
 
 def _page_meta(tree: Any) -> dict[str, str]:
@@ -94,16 +116,25 @@ def fragment_text(fragment: str) -> str:
 
 def _extract(html: str, url: str | None) -> Any:
     """trafilatura's main text; with recall favoured when the precise pass finds nothing."""
-    doc: Any = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                           include_tables=True, include_images=False)
+    doc: Any = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, include_tables=True, include_images=False
+    )
     if doc is None or not (doc.text or "").strip():
-        doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                          favor_recall=True)
+        doc = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, favor_recall=True
+        )
     return doc
 
 
-def parse_html(html: str, path: str | None, *, url: str | None = None, kind: str = "html",
-               doc_id: str | None = None, fallback_date: str | None = None) -> RawDoc:
+def parse_html(
+    html: str,
+    path: str | None,
+    *,
+    url: str | None = None,
+    kind: str = "html",
+    doc_id: str | None = None,
+    fallback_date: str | None = None,
+) -> RawDoc:
     """One HTML page as a :class:`RawDoc`.
 
     A truncated page still gives whatever text it has; a page with no extractable text raises
@@ -131,7 +162,9 @@ def parse_html(html: str, path: str | None, *, url: str | None = None, kind: str
 
     title = tidy(meta.get("og:title")) or tidy(getattr(doc, "title", None)) or tidy(meta.get("twitter:title"))
     outlet = tidy(meta.get("og:site_name")) or tidy(getattr(doc, "sitename", None))
-    page_url = tidy(meta.get("og:url")) or tidy(meta.get("canonical")) or url or tidy(getattr(doc, "url", None))
+    page_url = (
+        tidy(meta.get("og:url")) or tidy(meta.get("canonical")) or url or tidy(getattr(doc, "url", None))
+    )
     published = iso_date(meta.get("article:published_time")) or iso_date(getattr(doc, "date", None))
     if published is None:
         try:
@@ -150,7 +183,10 @@ def parse_html(html: str, path: str | None, *, url: str | None = None, kind: str
         url=page_url,
         path=path,
         outlet=outlet,
-        meta={"captions": _captions(tree), "author": tidy(getattr(doc, "author", None)),
-              "dropped_blocks": _dropped(tree, normalise_text(text), where)},
+        meta={
+            "captions": _captions(tree),
+            "author": tidy(getattr(doc, "author", None)),
+            "dropped_blocks": _dropped(tree, normalise_text(text), where),
+        },
         title_in_text=False,
     )

@@ -47,7 +47,7 @@ def record_to_raw(record: Any, where: str, kind: str, label: str) -> RawDoc:
     if isinstance(text, list):
         text = "\n\n".join(str(t) for t in text)
     if not isinstance(text, str) or not text.strip():
-        raise ReadProblem(where, f"{label}: no text (expected a non-empty \"text\" field)")
+        raise ReadProblem(where, f'{label}: no text (expected a non-empty "text" field)')
     if _HTML_HINT.search(text):  # scrapers often store the article body as HTML
         text = fragment_text(text)
     outlet = _first(record, _OUTLET_KEYS)
@@ -63,9 +63,12 @@ def record_to_raw(record: Any, where: str, kind: str, label: str) -> RawDoc:
         url=tidy(_first(record, _URL_KEYS)),
         path=where,
         outlet=tidy(outlet),
-        meta={k: v for k, v in record.items()
-              if k not in (*_TEXT_KEYS, *_TITLE_KEYS, *_DATE_KEYS, *_OUTLET_KEYS, *_URL_KEYS, *_ID_KEYS)
-              and isinstance(v, str | int | float | bool)},
+        meta={
+            k: v
+            for k, v in record.items()
+            if k not in (*_TEXT_KEYS, *_TITLE_KEYS, *_DATE_KEYS, *_OUTLET_KEYS, *_URL_KEYS, *_ID_KEYS)
+            and isinstance(v, str | int | float | bool)
+        },
         title_in_text=False,
     )
 
@@ -79,8 +82,9 @@ def read_json_text(text: str, path: str) -> Iterator[RawDoc | IngestError]:
         if len(lines) > 1 and lines[0].lstrip().startswith("{"):
             yield from read_jsonl_lines(iter(text.split("\n")), path)  # JSON Lines saved as .json
             return
-        raise ReadProblem(path, f"file {path}: invalid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
-                          ) from None
+        raise ReadProblem(
+            path, f"file {path}: invalid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
+        ) from None
     if isinstance(data, dict) and not any(k in data for k in _TEXT_KEYS):
         for key in ("articles", "items", "documents", "data", "records"):
             if isinstance(data.get(key), list):
@@ -90,7 +94,9 @@ def read_json_text(text: str, path: str) -> Iterator[RawDoc | IngestError]:
         yield record_to_raw(data, path, "json", f"file {path}")
         return
     if not isinstance(data, list):
-        raise ReadProblem(path, f"file {path}: JSON holds a {type(data).__name__}, not an article object or list")
+        raise ReadProblem(
+            path, f"file {path}: JSON holds a {type(data).__name__}, not an article object or list"
+        )
     if not data:
         raise ReadProblem(path, f"file {path}: empty (a JSON list with no articles)")
     for number, record in enumerate(data, start=1):
@@ -101,8 +107,9 @@ def read_json_text(text: str, path: str) -> Iterator[RawDoc | IngestError]:
             yield IngestError(where, problem.reason)
 
 
-def read_jsonl_lines(lines: Iterator[str], path: str, max_bytes: int | None = None
-                     ) -> Iterator[RawDoc | IngestError]:
+def read_jsonl_lines(
+    lines: Iterator[str], path: str, max_bytes: int | None = None
+) -> Iterator[RawDoc | IngestError]:
     """JSON Lines, one article per line; each bad line becomes its own error."""
     count = 0
     for number, line in enumerate(lines, start=1):
@@ -111,12 +118,16 @@ def read_jsonl_lines(lines: Iterator[str], path: str, max_bytes: int | None = No
         count += 1
         where = f"{path}#{number}"
         if max_bytes is not None and len(line.encode("utf-8")) > max_bytes:
-            yield IngestError(where, too_large(f"file {path} line {number}", len(line.encode("utf-8")), max_bytes))
+            yield IngestError(
+                where, too_large(f"file {path} line {number}", len(line.encode("utf-8")), max_bytes)
+            )
             continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield IngestError(where, f"file {path} line {number}: invalid JSON ({exc.msg} at column {exc.colno})")
+            yield IngestError(
+                where, f"file {path} line {number}: invalid JSON ({exc.msg} at column {exc.colno})"
+            )
             continue
         try:
             yield record_to_raw(record, where, "jsonl", f"file {path} line {number}")

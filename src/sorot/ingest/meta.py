@@ -54,8 +54,9 @@ def iso_date(value: Any) -> str | None:
     try:
         import dateparser
 
-        parsed = dateparser.parse(text, languages=["id", "en", "ms"],
-                                  settings={"PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY"})
+        parsed = dateparser.parse(
+            text, languages=["id", "en", "ms"], settings={"PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY"}
+        )
     except Exception:  # dateparser raises assorted errors on odd input
         return None
     return parsed.date().isoformat() if parsed else None

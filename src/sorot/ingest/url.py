@@ -27,11 +27,18 @@ def _user_agent() -> str:
 USER_AGENT = _user_agent()
 
 _TYPES: dict[str, str] = {
-    "text/html": "html", "application/xhtml+xml": "html",
-    "application/rss+xml": "xml", "application/atom+xml": "xml", "application/rdf+xml": "xml",
-    "application/xml": "xml", "text/xml": "xml",
-    "application/json": "json", "application/x-ndjson": "jsonl", "application/jsonl": "jsonl",
-    "application/x-jsonlines": "jsonl", "text/plain": "txt",
+    "text/html": "html",
+    "application/xhtml+xml": "html",
+    "application/rss+xml": "xml",
+    "application/atom+xml": "xml",
+    "application/rdf+xml": "xml",
+    "application/xml": "xml",
+    "text/xml": "xml",
+    "application/json": "json",
+    "application/x-ndjson": "jsonl",
+    "application/jsonl": "jsonl",
+    "application/x-jsonlines": "jsonl",
+    "text/plain": "txt",
     "application/warc": "warc",
 }
 
@@ -46,8 +53,12 @@ def fetch(url: str, settings: Settings) -> tuple[bytes, str, str]:
     limit = settings.max_url_bytes
     too_big = f"url {url}: response exceeds the {format_size(limit)} limit (max_url_bytes)"
     try:
-        with httpx.Client(timeout=settings.url_timeout_s, follow_redirects=True,
-                          headers={"User-Agent": USER_AGENT}) as client, client.stream("GET", url) as resp:
+        with (
+            httpx.Client(
+                timeout=settings.url_timeout_s, follow_redirects=True, headers={"User-Agent": USER_AGENT}
+            ) as client,
+            client.stream("GET", url) as resp,
+        ):
             if resp.status_code >= 400:
                 raise ReadProblem(url, f"url {url}: HTTP {resp.status_code} {resp.reason_phrase}".rstrip())
             declared = resp.headers.get("content-length")

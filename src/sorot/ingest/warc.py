@@ -45,13 +45,22 @@ def read_warc(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[RawDoc | 
                 continue
             payload = record.content_stream().read(max_bytes + 1)
             if len(payload) > max_bytes:
-                yield IngestError(where, f"file {path} record {number} ({uri}): response larger than the "
-                                         f"{format_size(max_bytes)} limit (--max-size)")
+                yield IngestError(
+                    where,
+                    f"file {path} record {number} ({uri}): response larger than the "
+                    f"{format_size(max_bytes)} limit (--max-size)",
+                )
                 continue
             try:
                 html, _encoding = decode_bytes(payload, where)
-                yield parse_html(html, where, url=uri, kind="warc", doc_id=uri,
-                                 fallback_date=iso_date(record.rec_headers.get_header("WARC-Date")))
+                yield parse_html(
+                    html,
+                    where,
+                    url=uri,
+                    kind="warc",
+                    doc_id=uri,
+                    fallback_date=iso_date(record.rec_headers.get_header("WARC-Date")),
+                )
             except ReadProblem as problem:
                 yield IngestError(where, problem.reason)
     except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:

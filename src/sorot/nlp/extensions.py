@@ -39,7 +39,9 @@ class EntityInfo:
     id: str  # Wikidata QID ("Q423") or a stable project id ("sorot:ned-price")
     name: str  # canonical English name
     type: str  # PER, ORG, GPE, LOC, NORP, EVENT
-    kind: str | None = None  # country, city, region, igo, ministry, agency, military, outlet, person, party,...
+    kind: str | None = (
+        None  # country, city, region, igo, ministry, agency, military, outlet, person, party,...
+    )
     country: str | None = None  # canonical name of the state it belongs to / acts for (None if none)
     roles: list[str] = field(default_factory=list)  # e.g. ["spokesperson"]
     affiliations: list[str] = field(default_factory=list)  # canonical names of bodies it works for
@@ -101,8 +103,9 @@ def register_extensions() -> None:
         Span.set_extension("timexes", getter=_span_timexes)
 
 
-def timexes_at(doc: Doc, start_char: int, end_char: int, *, speech_act: bool = False,
-               lead_fallback: bool | None = None) -> list[TimeExpr]:
+def timexes_at(
+    doc: Doc, start_char: int, end_char: int, *, speech_act: bool = False, lead_fallback: bool | None = None
+) -> list[TimeExpr]:
     """The time expressions that date the event whose trigger (and arguments) span
     ``[start_char, end_char)``: usually one, several when its own dates are coordinated, none when
     undated. ``speech_act`` marks statements (they take the date of the saying); ``lead_fallback`` lets

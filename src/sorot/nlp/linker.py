@@ -822,7 +822,9 @@ class EntityLinker:
         }
         ents = [part for e in ents for part in (self._split_org_person(doc, e, org_forms) or (e,))]
         ner_places = [
-            Cand(e.start, e.end, "GPE", "ner") for e in ents if self.data.label_map.get(e.label_) in ("GPE", "LOC")
+            Cand(e.start, e.end, "GPE", "ner")
+            for e in ents
+            if self.data.label_map.get(e.label_) in ("GPE", "LOC")
         ]
         for ent in ents:
             label = self.data.label_map.get(ent.label_)
@@ -840,7 +842,11 @@ class EntityLinker:
             only_place = all(
                 k.start == start and (k.entry.type if k.entry else k.label) in ("GPE", "LOC") for k in inside
             )
-            cut = None if not only_place or ctx.in_title[start] else self._regional_cut(doc, start, end, ner_places)
+            cut = (
+                None
+                if not only_place or ctx.in_title[start]
+                else self._regional_cut(doc, start, end, ner_places)
+            )
             if cut is not None:  # "Bupati Halmahera Barat James Uang": the office's place, then its holder
                 out += [
                     Cand(start, cut, "GPE", "ner", name=doc[start:cut].text),
@@ -894,7 +900,8 @@ class EntityLinker:
         while start > 0 and normalize(doc[start - 1].text) in self.data.regional_fillers:
             start -= 1  # "Gubernur wilayah Saratov ...", "Bupati Kabupaten ..."
         return any(
-            normalize(doc[start - n : start].text) in self.data.regional_roles for n in range(1, min(3, start) + 1)
+            normalize(doc[start - n : start].text) in self.data.regional_roles
+            for n in range(1, min(3, start) + 1)
         )
 
     def _regional_cut(self, doc: Doc, start: int, end: int, cands: Iterable[Cand] = ()) -> int | None:
@@ -908,7 +915,9 @@ class EntityLinker:
             return None
         if any(e.type == "PER" for e in self.gaz.lookup(doc[start:end].text)):
             return None
-        known = [c.end for c in cands if c.start == start and start < c.end < end and c.label in ("GPE", "LOC")]
+        known = [
+            c.end for c in cands if c.start == start and start < c.end < end and c.label in ("GPE", "LOC")
+        ]
         listed = [
             k
             for k in range(end - 1, start, -1)
@@ -995,12 +1004,16 @@ class EntityLinker:
                 return None
             if self._after_phrase(doc, start, d.person_not_after):
                 return "GPE"
-            if start >= 2 and doc[start - 1].text == "dan" and any(
-                k.end == start - 1
-                and (k.entry.type if k.entry else k.label) in ("GPE", "LOC")
-                and k.length <= 3
-                and not any(o.start < k.start and o.end >= k.end and o.label != k.label for o in known)
-                for k in known
+            if (
+                start >= 2
+                and doc[start - 1].text == "dan"
+                and any(
+                    k.end == start - 1
+                    and (k.entry.type if k.entry else k.label) in ("GPE", "LOC")
+                    and k.length <= 3
+                    and not any(o.start < k.start and o.end >= k.end and o.label != k.label for o in known)
+                    for k in known
+                )
             ):
                 return "GPE"  # "wilayah Lviv dan Ivano-Frankivsk": a place listed with a place
         elif (
@@ -1042,7 +1055,10 @@ class EntityLinker:
                 phrase = normalize(doc[i - size : i].text)
                 if phrase in self.data.roles and phrase not in self.data.role_modifiers:
                     return True
-            if normalize(doc[i - 1].text) in self.data.role_fillers or normalize(doc[i - 1].text) in self.data.member_of:
+            if (
+                normalize(doc[i - 1].text) in self.data.role_fillers
+                or normalize(doc[i - 1].text) in self.data.member_of
+            ):
                 i -= 1  # "Anggota parlemen dari Hamas, Basem Naim"
                 continue
             return False

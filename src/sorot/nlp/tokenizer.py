@@ -295,7 +295,9 @@ def ordinary_words(doc: Doc) -> frozenset[str]:
         enclitics = tuple(str(x) for x in rules.get("enclitics") or ())
         min_host = int(rules.get("enclitic_min_host", 4))
         lowers = {t.text for t in doc if t.text[:1].islower()}
-        hosts = {w[: -len(x)] for w in lowers for x in enclitics if w.endswith(x) and len(w) - len(x) >= min_host}
+        hosts = {
+            w[: -len(x)] for w in lowers for x in enclitics if w.endswith(x) and len(w) - len(x) >= min_host
+        }
         cached = frozenset(lowers | hosts)
         doc.user_data[_ORDINARY_KEY] = cached
     return cast(frozenset[str], cached)

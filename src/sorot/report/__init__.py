@@ -17,8 +17,9 @@ from sorot.contract import Document, ErrorRecord
 
 def render_report(documents: Sequence[Document], errors: Sequence[ErrorRecord]) -> str:
     """Render the report page (all text escaped: article text is untrusted input)."""
-    env = Environment(loader=PackageLoader("sorot", "report/templates"),
-                      autoescape=select_autoescape(["html", "j2"]))
+    env = Environment(
+        loader=PackageLoader("sorot", "report/templates"), autoescape=select_autoescape(["html", "j2"])
+    )
     template = env.get_template("report.html.j2")
     return template.render(documents=documents, errors=errors)
 

@@ -25,7 +25,9 @@ class TimelineMention:
 
     doc: str
     status: str
-    source: str | None = None  # who vouches for it (speaker, cited outlet, "anonymous"), None = article's voice
+    source: str | None = (
+        None  # who vouches for it (speaker, cited outlet, "anonymous"), None = article's voice
+    )
     outlet: str | None = None  # the outlet of the document
     title: str | None = None
     published: str | None = None
@@ -64,8 +66,15 @@ class TimelineEntry:
     def to_dict(self) -> dict:
         """Plain JSON form (for ``sorot timeline --json`` and the web app)."""
         return {
-            "date": self.date, "type": self.type, "mode": self.mode, "actor": self.actor, "target": self.target,
-            "family": self.family, "items": self.items, "statuses": self.statuses, "sources": self.sources,
+            "date": self.date,
+            "type": self.type,
+            "mode": self.mode,
+            "actor": self.actor,
+            "target": self.target,
+            "family": self.family,
+            "items": self.items,
+            "statuses": self.statuses,
+            "sources": self.sources,
             "documents": self.documents,
             "mentions": [m.__dict__.copy() for m in self.mentions],
         }
@@ -148,8 +157,9 @@ def build_timeline(documents: Iterable[Document], *, include_undated: bool = Tru
             key = (ev.type, actor, target, family, ev.date)
             entry = entries.get(key)
             if entry is None:
-                entry = TimelineEntry(date=ev.date, type=ev.type, actor=ev.actor, target=ev.target, family=family,
-                                      mode=ev.mode)
+                entry = TimelineEntry(
+                    date=ev.date, type=ev.type, actor=ev.actor, target=ev.target, family=family, mode=ev.mode
+                )
                 entries[key] = entry
             _add(entry, doc, ev, i, outlet)
     ordered = sorted(enumerate(entries.values()), key=lambda p: (_date_key(p[1].date), p[0]))
@@ -175,10 +185,19 @@ def _add(entry: TimelineEntry, doc: Document, ev: Event, index: int, outlet: str
     if ev.item and ev.item not in entry.items:
         entry.items.append(ev.item)
         entry.items.sort(key=_specificity, reverse=True)
-    entry.mentions.append(TimelineMention(
-        doc=doc.id, status=ev.status, source=ev.source, outlet=outlet, title=doc.title, published=doc.published,
-        item=ev.item, text=ev.text, event_index=index,
-    ))
+    entry.mentions.append(
+        TimelineMention(
+            doc=doc.id,
+            status=ev.status,
+            source=ev.source,
+            outlet=outlet,
+            title=doc.title,
+            published=doc.published,
+            item=ev.item,
+            text=ev.text,
+            event_index=index,
+        )
+    )
 
 
 def _clip(text: str, width: int) -> str:
@@ -199,13 +218,15 @@ def format_timeline(entries: Iterable[TimelineEntry], *, max_width: int = 48) ->
     header = ("DATE", "EVENT", "STATUS", "SOURCES", "DOCUMENTS")
     rows = [header]
     for e in entries:
-        rows.append((
-            e.date or UNDATED,
-            _describe(e),
-            "/".join(e.statuses),
-            ", ".join(e.sources),
-            f"{len(e.documents)}: " + ", ".join(e.documents),
-        ))
+        rows.append(
+            (
+                e.date or UNDATED,
+                _describe(e),
+                "/".join(e.statuses),
+                ", ".join(e.sources),
+                f"{len(e.documents)}: " + ", ".join(e.documents),
+            )
+        )
     if len(rows) == 1:
         return "(no events)"
     widths = [min(max_width, max(len(r[c]) for r in rows)) for c in range(len(header))]
@@ -218,4 +239,11 @@ def format_timeline(entries: Iterable[TimelineEntry], *, max_width: int = 48) ->
     return "\n".join(lines)
 
 
-__all__ = ["TimelineEntry", "TimelineMention", "build_timeline", "format_timeline", "item_family", "read_documents"]
+__all__ = [
+    "TimelineEntry",
+    "TimelineMention",
+    "build_timeline",
+    "format_timeline",
+    "item_family",
+    "read_documents",
+]
