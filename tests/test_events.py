@@ -247,6 +247,17 @@ class TestLexiconData:
         assert set(lex.requires_target) <= set(EVENT_TYPES)
         assert set(lex.modes_for) <= set(EVENT_TYPES)
 
+    def test_agentive_passives_are_the_bare_stems_of_di_forms(self) -> None:
+        lex = load_lexicon()
+        assert lex.trigger_at(["kirimkan"], 0, lex.agentive) is not None
+        hit = lex.trigger_at(["tolak"], 0, lex.agentive)
+        assert hit is not None and hit[1].cls == "passive" and hit[1].trigger.type == "REJECT"
+        assert lex.trigger_at(["menolak"], 0, lex.agentive) is None
+
+    def test_agentive_passive_the_speaker_acts_on_the_fronted_object(self, nlp: Language) -> None:
+        events = coded(nlp, 'Rusia menolak tuduhan itu. "Usulan Jepang itu sudah kami tolak," kata Rusia.')
+        assert ("REJECT", "Russia", "Japan") in keys(events)
+
     def test_status_categories_are_contract_statuses(self) -> None:
         lex = load_lexicon()
         assert set(lex.raw["status"]) <= set(EVENT_STATUSES)

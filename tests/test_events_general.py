@@ -946,6 +946,24 @@ CASES: list[tuple[str, str, list[Exp], list[tuple[str, str | None, str | None]]]
         [("THREATEN", "@Taliban", None)],
     ),
     (
+        "agentive-passive-in-a-quote",
+        'Rusia berjanji membantu Korea Utara. "Amunisi tambahan akan kami kirim ke Korea Utara bulan depan," '
+        'kata Menteri Luar Negeri Rusia Sergei Lavrov. "Usulan Amerika Serikat itu sudah kami tolak," '
+        "kata Lavrov.",
+        [
+            Exp("AID", "Russia", "North Korea", "planned", "Sergei Lavrov"),
+            Exp("REJECT", "Russia", "United States", "asserted", "Sergei Lavrov"),
+        ],
+        [],
+    ),
+    (
+        "nothing-of-the-kind-exists",
+        'Polda Metro Jaya membantah tuduhan itu. "Tidak ada satu pun mahasiswa yang kami tangkap," kata '
+        "juru bicara Polda Metro Jaya.",
+        [Exp("COERCE", "@Polda Metro Jaya", None, "denied")],
+        [],
+    ),
+    (
         "dateline-with-agency",
         "KABUL (ANTARA) – Taliban mengancam akan memperluas serangan di perbatasan.",
         [Exp("THREATEN", "@Taliban", None, "asserted", "@Taliban")],

@@ -91,6 +91,7 @@ class Trig:
     head: int = 0  # token the verb group starts at (light verb or trigger)
     clitic: bool = False
     preset: list[Party] = field(default_factory=list)  # targets the pattern that found it already knows
+    agent_at: int = -1  # the agent pronoun of an agentive passive ("akan kami kirim")
 
     @property
     def frame(self) -> str:
@@ -464,6 +465,15 @@ class _DocRun:
             cls = form.cls
             t = Trig(i, min(b, i + n), form, cls, head=i)
             t.clitic = v.low[i].endswith("nya") and not form.words[0].endswith("nya")
+            if (
+                cls == "passive"
+                and i - 1 >= a
+                and not v.low[i].startswith(("di", "ter"))
+                and v.agentive_at(i)
+            ):
+                t.agent_at = t.head = (
+                    i - 1
+                )  # "bantuan itu akan kami kirim": the patient is before the pronoun
             if cls == "noun":
                 j = self._skip_left(i - 1, a, {"S", "T"})
                 if j >= a:
@@ -1544,6 +1554,19 @@ class _DocRun:
         return out
 
     # ------------------------------------------------------------------ status
+    def _negative_existential(self, rel: int, a: int) -> str | None:
+        """ "tidak ada (satu pun) saksi yang ...": the phrase that denies the relative clause at ``rel``
+        ("yang") by saying nothing it describes exists."""
+        v = self.v
+        phrases = [tuple(str(p).lower().split()) for p in self.lex.raw.get("negative_existentials") or ()]
+        for j in range(rel - 1, max(a, rel - 10) - 1, -1):
+            if v.cls[j] in ("END", "B", ","):
+                return None
+            for ph in phrases:
+                if tuple(v.low[j : j + len(ph)]) == ph and j + len(ph) < rel:
+                    return " ".join(ph)
+        return None
+
     def _status(
         self, t: Trig, a: int, b: int, subj_lo: int, args_hi: int, subj_at: int = -1, speech: bool = False
     ) -> tuple[str | None, set[str]]:
@@ -1562,6 +1585,11 @@ class _DocRun:
             c = v.cls[j]
             if c == "B" and "hypothetical" in v.tags(j):
                 tags.add("hypothetical")
+            if c == "B" and v.low[j] == "yang" and negation_open:
+                neg = self._negative_existential(j, a)
+                if neg:
+                    tags.add("denied")  # "tidak ada satu pun saksi yang kami intimidasi"
+                    words.add(neg)
             if c == "END" or (c == "B" and v.low[j] not in ("untuk", "agar", "supaya")):
                 break
             if v.low[j] in opaque and j != t.head:
@@ -1786,11 +1814,13 @@ class _DocRun:
                 actors, targets, reciprocal = [actors[0]], actors[1:], True
         elif t.cls == "passive":
             agent_units = prep_units.get("oleh")
-            if not agent_units:
+            if t.agent_at >= 0:
+                actors = self._resolve_pronoun(t.agent_at, a)
+            elif not agent_units:
                 k = self._skip_right(t.end, b, {"S", "T"})
                 if k < b and (v.cls[k] == "E" or v.low[k] in self.g.get("role_nouns", set())):
                     agent_units, _ = self._units_right(k, b)  # "diterima Presiden Joko Widodo"
-            actors = self._parties(agent_units or [])
+            actors = actors or self._parties(agent_units or [])
             if not actors and not agent_units and speech:
                 # "setiap serangan X tidak akan dibiarkan tanpa jawaban, kata Peskov": the speaker's side acts
                 quoted = self._quote_speaker(t.start)

@@ -174,6 +174,9 @@ class Lexicon:
     """Everything the coder looks up, indexed for speed."""
 
     forms: dict[str, list[Form]]  # first word -> forms starting with it (longest first)
+    # the bare stems of the di- passives ("kirim", "kirimkan", "tindak"), passives only after an agent
+    # pronoun ("akan kami kirim", "yang kami intimidasi"): first word -> forms
+    agentive: dict[str, list[Form]]
     items: dict[str, Item]  # canonical name -> item
     item_words: dict[str, list[tuple[tuple[str, ...], str]]]  # first word -> (words, item name)
     cues: dict[str, list[tuple[tuple[str, ...], str]]]  # first word -> (words, "cat1|cat2")
@@ -204,11 +207,14 @@ class Lexicon:
                 return n, value
         return None
 
-    def trigger_at(self, words: list[str], i: int) -> tuple[int, Form] | None:
-        """Longest trigger form starting at word ``i`` (words are lower-cased, clitics kept)."""
+    def trigger_at(
+        self, words: list[str], i: int, table: dict[str, list[Form]] | None = None
+    ) -> tuple[int, Form] | None:
+        """Longest trigger form starting at word ``i`` (words are lower-cased, clitics kept); ``table``
+        is another form index (the agentive passives) to look in."""
         w = words[i]
         for cand in _word_variants(w):
-            for form in self.forms.get(cand, ()):
+            for form in (self.forms if table is None else table).get(cand, ()):
                 n = len(form.words)
                 if n == 1 or tuple([cand, *words[i + 1 : i + n]]) == form.words:
                     return n, form
@@ -389,9 +395,17 @@ def load_lexicon(events_path: str | None = None, items_path: str | None = None) 
     for entry in ev.get("triggers") or []:
         for form in _entry_forms(entry, sets):
             forms.setdefault(form.words[0], []).append(form)
-    for key in forms:
-        # longest first; among equal lengths keep the first entry (data order decides)
-        forms[key].sort(key=lambda f: -len(f.words))
+    agentive: dict[str, list[Form]] = {}
+    for group in list(forms.values()):
+        for form in group:
+            first = form.words[0]
+            if form.cls == "passive" and first.startswith("di") and len(first) > 5:
+                bare = Form((first[2:], *form.words[1:]), form.trigger, "passive")
+                agentive.setdefault(bare.words[0], []).append(bare)
+    for table in (forms, agentive):
+        for key in table:
+            # longest first; among equal lengths keep the first entry (data order decides)
+            table[key].sort(key=lambda f: -len(f.words))
     items, item_pairs = _load_items(it)
     cue_pairs: list[tuple[tuple[str, ...], str]] = []
     for cat, values in (ev.get("status") or {}).items():
@@ -412,6 +426,7 @@ def load_lexicon(events_path: str | None = None, items_path: str | None = None) 
     rep = ev.get("reporting") or {}
     return Lexicon(
         forms=forms,
+        agentive=agentive,
         items=items,
         item_words=_index(item_pairs),
         cues=_index(cue_pairs),

@@ -237,6 +237,8 @@ class TextView:
             if self.cls[i] in ("E", "END", "Q", "PAR", ",", "-"):
                 continue
             hit = lex.trigger_at(low, i) if self.cls[i] not in ("P", "B", "C", "L") else None
+            if self.agentive_at(i):
+                hit = lex.trigger_at(low, i, lex.agentive) or hit  # "akan kami kirim": a passive
             if hit is not None:
                 n, form = hit
                 # a multi-word trigger must not swallow an entity or cross a sentence end
@@ -276,6 +278,19 @@ class TextView:
                     item_free = k + 1
             if i < item_free and self.trig[i] is not None and item is None:
                 self.trig[i] = None
+
+    def agentive_at(self, i: int) -> bool:
+        """Word ``i`` follows an agent pronoun that follows an auxiliary, "yang" or a demonstrative in its
+        sentence: the pronoun + bare stem of the agentive passive ("bantuan itu akan kami kirim")."""
+        if i < 2 or self.cls[i - 2] in ("END", "Q"):
+            return False
+        g = self.lex.grammar
+        pronouns = (
+            g.get("speaker_pronouns", set())
+            | g.get("person_pronouns", set())
+            | g.get("group_pronouns", set())
+        )
+        return self.low[i - 1] in pronouns and self.low[i - 2] in g.get("agentive_after", set())
 
     # -- small predicates ----------------------------------------------------------------------------
     def sent_span(self, si: int) -> tuple[int, int]:
