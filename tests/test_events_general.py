@@ -964,6 +964,13 @@ CASES: list[tuple[str, str, list[Exp], list[tuple[str, str | None, str | None]]]
         [],
     ),
     (
+        "party-named-again-by-its-kind",
+        "Kelompok Taliban menyerbu pos militer Pakistan pekan lalu. Pakistan kemudian membalas dengan "
+        "menggempur markas kelompok itu di Provinsi Khost.",
+        [Exp("ASSAULT", "@Taliban", "Pakistan"), Exp("ASSAULT", "Pakistan", "@Taliban")],
+        [],
+    ),
+    (
         "dateline-with-agency",
         "KABUL (ANTARA) – Taliban mengancam akan memperluas serangan di perbatasan.",
         [Exp("THREATEN", "@Taliban", None, "asserted", "@Taliban")],
@@ -1052,3 +1059,14 @@ def test_headline_without_target_folds_into_body(real_nlp: Language) -> None:
     events = list(real_nlp(text)._.events)
     assert ("ACCUSE", "Vietnam", "China") in {(e.type, e.actor, e.target) for e in events}, _show(events)
     assert all(e.target is not None for e in events if e.type != "MOBILIZE"), _show(events)
+
+
+def test_both_countries_are_not_one(real_nlp: Language) -> None:
+    """ "Kedua negara itu" names the pair, not the last country named: the agreement joins both."""
+    text = (
+        "Menteri Luar Negeri Jepang bertemu Menteri Luar Negeri Korea Selatan di Tokyo. Kedua negara itu "
+        "menandatangani perjanjian kerja sama pertahanan."
+    )
+    events = list(real_nlp(text)._.events)
+    pairs = {frozenset((e.actor, e.target)) for e in events if e.type == "AGREE"}
+    assert pairs == {frozenset(("Japan", "South Korea"))}, _show(events)

@@ -10,7 +10,7 @@ details. Without a trained model, word classes come from the lexicon and the sha
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
@@ -107,6 +107,8 @@ class TextView:
             for k in range(a, b):
                 self.sent_of[k] = si
 
+        self._definite_anaphors()
+
         # time expressions (tokens inside one are skipped when looking for arguments)
         self.in_time = [False] * n
         for tx in doc._.timexes or []:
@@ -156,6 +158,60 @@ class TextView:
         return bool(
             "\n" in prev or prev in SENT_END or self.doc[start - 1].is_space or self.doc[start].is_sent_start
         )
+
+    def _definite_anaphors(self) -> None:
+        """ "kelompok itu", "negara tersebut", "negeri jiran itu": a kind noun and a determiner name the
+        nearest earlier party of that kind in the last three sentences; they become mentions of it, so
+        every argument finder sees them ("menggempur 36 sasaran milik kelompok itu": the Houthis)."""
+        table = self.lex.raw.get("definite_anaphors") or {}
+        if not table or not self.mentions:
+            return
+        dets = {str(w).lower() for w in self.lex.raw.get("definite_determiners") or ()}
+        plural = {str(w).lower() for w in self.lex.raw.get("definite_not_after") or ()}
+        nouns = sorted(
+            ((tuple(str(k).lower().split()), {str(x) for x in v}) for k, v in table.items()),
+            key=lambda kv: -len(kv[0]),
+        )
+        added: list[Mention] = []
+        i = 0
+        while i < self.n:
+            hit = next(
+                (
+                    (words, kinds)
+                    for words, kinds in nouns
+                    if tuple(self.low[i : i + len(words)]) == words
+                    and i + len(words) < self.n
+                    and self.low[i + len(words)] in dets
+                ),
+                None,
+            )
+            if hit is None or self.ment_at[i] >= 0 or (i > 0 and self.low[i - 1] in plural):
+                i += 1  # "kedua negara itu" is two parties, not one
+                continue
+            words, kinds = hit
+            end = i + len(words) + 1
+            if any(self.ment_at[k] >= 0 for k in range(i, end)):
+                i += 1
+                continue
+            lo = self.sents[max(0, self.sent_of[i] - 2)][0]
+            ref = next(
+                (
+                    m
+                    for m in sorted(self.mentions, key=lambda m: -m.start)
+                    if lo <= m.start and m.end <= i and m.actor and m.kind in kinds
+                ),
+                None,
+            )
+            if ref is not None:
+                added.append(replace(ref, start=i, end=end))
+            i = end
+        if not added:
+            return
+        self.mentions = sorted(self.mentions + added, key=lambda m: m.start)
+        self.ment_at = [-1] * self.n
+        for idx, m in enumerate(self.mentions):
+            for k in range(m.start, m.end):
+                self.ment_at[k] = idx
 
     def _pair_quotes(self) -> None:
         """Mark tokens between paired quotation marks (straight quotes alternate; curly ones nest)."""
