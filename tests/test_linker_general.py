@@ -573,3 +573,24 @@ def test_wire_dateline_credits_the_agency(full_nlp) -> None:  # type: ignore[no-
         "Gempa Guncang Cianjur\n\nCIANJUR (ANTARA) - Gempa bermagnitudo 5,6 mengguncang Cianjur, Senin."
     )
     assert "Antara" in doc._.cited_outlets
+
+
+def test_role_word_that_is_a_given_name_opens_the_name(full_nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = full_nlp(
+        "Menurut Irjen Imam Sugianto, polisi menangkap tiga tersangka. Imam Besar Masjid Istiqlal "
+        "Nasaruddin Umar menyambut rombongan itu."
+    )
+    people = {s.text for s in doc.spans[MENTIONS_KEY] if s.label_ == "PER"}
+    assert "Imam Sugianto" in people and "Sugianto" not in people, people
+    assert "Nasaruddin Umar" in people and not any(p.startswith("Imam Besar") for p in people), people
+
+
+def test_regional_police_chief_acts_for_the_regional_police(full_nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = full_nlp(
+        "Kapolda Jawa Timur Irjen Rudi Hartanto mengatakan pihaknya menangkap tiga tersangka penyelundupan "
+        "narkoba."
+    )
+    ents = doc._.entities
+    person = next(ents[s.kb_id_] for s in doc.spans[MENTIONS_KEY] if s.text == "Rudi Hartanto")
+    assert person.affiliations == ["East Java Regional Police"], person
+    assert {(e.type, e.actor) for e in doc._.events} == {("COERCE", "East Java Regional Police")}

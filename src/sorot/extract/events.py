@@ -760,6 +760,13 @@ class _DocRun:
             # "Ketua Umum PSSI Erick Thohir", "Presiden Rusia Vladimir Putin": the body or state named in the
             # person's title is what the person acts for here
             body = next((m for m in unit if m.type != "PER" and m.actor), None)
+            if (
+                body is not None
+                and unit[-1].type == "PER"
+                and body.name in self.places
+                and body.name in (unit[-1].org or "")
+            ):
+                body = None  # "Kapolda Jawa Timur Irjen X": X's office is a body of the place, X acts for it
             if body is not None and unit[-1].type == "PER":
                 actor, org = body.actor, body.org
             else:

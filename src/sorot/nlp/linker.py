@@ -135,6 +135,8 @@ class LinkerData:
     regional_roles: set[str] = field(default_factory=set)
     place_tails: set[str] = field(default_factory=set)
     regional_fillers: set[str] = field(default_factory=set)
+    office_bodies: dict[str, str] = field(default_factory=dict)  # "kapolda" -> "polda"
+    name_roles: set[str] = field(default_factory=set)
     member_of: set[str] = field(default_factory=set)
     model_heads: set[str] = field(default_factory=set)
     sub_region_heads: set[str] = field(default_factory=set)
@@ -204,6 +206,11 @@ class LinkerData:
             regional_roles=_lower_set((raw.get("regional_offices") or {}).get("roles") or []),
             place_tails=_lower_set((raw.get("regional_offices") or {}).get("place_tails") or []),
             regional_fillers=_lower_set((raw.get("regional_offices") or {}).get("fillers") or []),
+            office_bodies={
+                normalize(str(k)): normalize(str(v))
+                for k, v in ((raw.get("regional_offices") or {}).get("office_bodies") or {}).items()
+            },
+            name_roles=_lower_set(raw.get("name_roles") or []),
             member_of=_lower_set(raw.get("member_of") or []),
             model_heads=_lower_set(raw.get("model_heads") or []),
             sub_region_heads=_lower_set(raw.get("sub_region_heads") or []),
@@ -805,6 +812,14 @@ class EntityLinker:
         for n in range(min(self.data.max_role_len, limit - start), 0, -1):
             phrase = normalize(doc[start : start + n].text)
             if phrase in self.data.roles or phrase in self.data.titles:
+                if (
+                    n == 1
+                    and phrase in self.data.name_roles
+                    and start + 1 < limit
+                    and _is_word_cap(doc[start])
+                    and _is_word_cap(doc[start + 1])
+                ):
+                    return 0  # "Imam Sugianto": a given name ("Imam Besar ..." matched as longer above)
                 return n
         return 0
 
@@ -1463,6 +1478,8 @@ class EntityLinker:
                 or low in d.place_heads
             ):
                 return False
+            if low in d.roles and low in d.name_roles and k + 1 < end:
+                continue  # "Imam Sugianto": a role word that is also a given name, opening a name
             if low in d.not_names or low in STOP_WORDS or self._common_word(doc[k].text) or low in d.roles:
                 return False
             if low in d.not_person_words:
@@ -2192,6 +2209,15 @@ class EntityLinker:
             if n:
                 phrase = normalize(doc[i : i + n].text)
                 found = self.data.roles[phrase]
+                if phrase in self.data.office_bodies:
+                    body = self._office_body(self.data.office_bodies[phrase], ents.get(i + n))
+                    if body is not None:  # "Kapolda Jawa Timur ...": the regional police, in Indonesia
+                        affs.append(body[0])
+                        country = country or body[1]
+                        ents = {k: e for k, e in ents.items() if k != i + n}  # the place is the body's
+                        i += n
+                        role = role or found
+                        continue
                 if phrase in self.data.role_modifiers:
                     modifier = found if modifier is None else modifier
                 elif role is None:
@@ -2202,6 +2228,25 @@ class EntityLinker:
         if modifier is not None:
             role = f"{modifier} {role}" if role is not None else modifier
         return role, affs, country
+
+    def _office_body(self, phrase: str, place: Cand | None) -> tuple[str, str | None] | None:
+        """(name, state) of the body the 'bodies' template for ``phrase`` ("polda") composes with the place
+        after an office ("Kapolda Jawa Timur" -> East Java Regional Police), when the place is of a kind
+        the template takes."""
+        if place is None or place.label != "GPE":
+            return None
+        entry = place.root().entry
+        if entry is None:
+            return None
+        for body in self.data.bodies:
+            if phrase not in {normalize(str(p)) for p in body.get("phrases") or ()}:
+                continue
+            if entry.kind not in {str(k) for k in body.get("kinds") or ()}:
+                return None
+            name = self._with_country(str(body["name"]), entry.name)
+            known = self.gaz.get(name)
+            return (known.name if known else name), str(body.get("country") or entry.country or "") or None
+        return None
 
     def _role_before(
         self, doc: Doc, c: Cand, by_end: dict[int, Cand]
@@ -2227,7 +2272,12 @@ class EntityLinker:
                 continue
             if tok.is_punct or tok.is_space or prev is not None:
                 break
-            if low in self.data.role_fillers or low in role_words or low in self.data.member_of:
+            if (
+                low in self.data.role_fillers
+                or low in role_words
+                or low in self.data.member_of
+                or low in self.data.titles  # "Kapolda Jawa Timur Irjen Imam Sugianto": a rank between
+            ):
                 i -= 1
                 steps += 1
                 continue
