@@ -146,3 +146,26 @@ def test_help_reads_well() -> None:
     result = runner.invoke(app, ["analyze", "--help"])
     assert result.exit_code == 0
     assert "--jsonl" in result.output and "--db" in result.output
+
+
+def test_parse_prints_conllu_with_clitic_words(tmp_path: Path) -> None:
+    src = tmp_path / "in.txt"
+    src.write_text("Katanya rumah itu besar.\n\nApakah Rusia membeli amunisi?", encoding="utf-8")
+    result = runner.invoke(app, ["parse", str(src)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert [ln for ln in lines if ln.startswith("# sent_id")] == ["# sent_id = 1", "# sent_id = 2"]
+    rows = [ln.split("\t") for ln in lines if ln and not ln.startswith("#")]
+    assert all(len(r) == 10 for r in rows)
+    assert rows[0][:2] == ["1-2", "Katanya"] and rows[1][1] == "Kata" and rows[2][1] == "nya"
+    roots = [r for r in rows if "-" not in r[0] and r[6] == "0"]
+    assert len(roots) == 2  # one root per sentence
+
+
+def test_parse_reports_bad_input(tmp_path: Path) -> None:
+    bad = tmp_path / "latin1.txt"
+    bad.write_bytes("Menurut Kemlu, \xe9t\xe9".encode("latin-1"))
+    result = runner.invoke(app, ["parse", str(bad)])
+    assert result.exit_code == 2 and "not UTF-8" in _norm(result.output)
+    result = runner.invoke(app, ["parse", str(tmp_path / "missing.txt")])
+    assert result.exit_code == 2 and "not found" in _norm(result.output)

@@ -48,6 +48,9 @@ RECIPE: dict[str, Any] = {
     "convert": [
         "--ud-repeat",
         "5",
+        "--ud-source-repeat",
+        "gsd-dev=2",
+        "--ud-nn-compound",
         "--kumparan-max-tokens",
         "120000",
         "--kumparan-dev-sents",

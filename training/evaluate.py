@@ -90,33 +90,63 @@ def _gold_words(
 
 
 def _system_words(
-    docs: list, offset_texts: list[str]
+    docs: list, offset_texts: list[str], expand: bool = True
 ) -> tuple[list[EWord], list[tuple[int, int]], list[tuple[int, int]]]:
+    """System words (clitic groups expanded into UD words by sorot.nlp.clitics unless ``expand`` is off),
+    token spans and sentence spans, in the same whitespace-free offsets as the gold."""
+    from sorot.nlp.clitics import syntactic_words
+
     words: list[EWord] = []
     tokens: list[tuple[int, int]] = []
     sent_spans: list[tuple[int, int]] = []
     pos = 0
     for doc in docs:
-        index: dict[int, int] = {}
-        for tok in doc:
-            if tok.is_space:
-                continue
-            index[tok.i] = len(words)
-            n = len("".join(tok.text.split()))
-            dep = tok.dep_ if tok.dep_ != "ROOT" else "root"
-            words.append(EWord(pos, pos + n, tok.text, tok.pos_, str(tok.morph) or "_", -1, dep, False, 0))
-            tokens.append((pos, pos + n))
-            pos += n
-        for tok in doc:
-            if tok.is_space:
-                continue
-            w = words[index[tok.i]]
-            w.head = -1 if tok.head.i == tok.i or tok.head.i not in index else index[tok.head.i]
+        sw = syntactic_words(doc) if expand else syntactic_words_unexpanded(doc)
+        base = len(words)
+        span_of: dict[int, tuple[int, int]] = {}
+        for w in sw:
+            if w.token not in span_of:
+                tok = doc[w.token]
+                n = len("".join(tok.text.split()))
+                span_of[w.token] = (pos, pos + n)
+                tokens.append(span_of[w.token])
+                pos += n
+            start, end = span_of[w.token]
+            words.append(
+                EWord(
+                    start,
+                    end,
+                    w.form,
+                    w.upos,
+                    w.feats,
+                    -1 if w.head == -1 else base + w.head,
+                    w.deprel,
+                    w.multi,
+                    0,
+                )
+            )
         for sent in doc.sents:
             toks = [t for t in sent if not t.is_space]
             if toks:
-                sent_spans.append((words[index[toks[0].i]].start, words[index[toks[-1].i]].end))
+                sent_spans.append((span_of[toks[0].i][0], span_of[toks[-1].i][1]))
     return words, tokens, sent_spans
+
+
+def syntactic_words_unexpanded(doc) -> list:
+    """One word per token (clitics kept on their host), for the --no-expand comparison."""
+    from sorot.nlp.clitics import Word
+
+    out: list = []
+    index: dict[int, int] = {}
+    for tok in doc:
+        if not tok.is_space:
+            index[tok.i] = len(out)
+            dep = tok.dep_ if tok.dep_ != "ROOT" else "root"
+            out.append(Word(tok.text, tok.pos_, str(tok.morph) or "_", -1, dep, tok.i, False))
+    for tok in doc:
+        if not tok.is_space and tok.head.i != tok.i and tok.head.i in index:
+            out[index[tok.i]].head = index[tok.head.i]
+    return out
 
 
 def _lcs_align(g: list[int], s: list[int], gw: list[EWord], sw: list[EWord]) -> list[tuple[int, int]]:
@@ -187,7 +217,7 @@ def _span_f1(gold: list[tuple[int, int]], system: list[tuple[int, int]]) -> floa
     return _f1(len(set(gold) & set(system)), len(gold), len(system))
 
 
-def evaluate_ud(nlp, path: Path, group: int = 10) -> dict:
+def evaluate_ud(nlp, path: Path, group: int = 10, expand: bool = True) -> dict:
     """End-to-end UD scores of ``nlp`` on one CoNLL-U test file (see module docstring)."""
     sents = read_conllu(path)
     gw, gtok, gsent = _gold_words(sents)
@@ -197,7 +227,7 @@ def evaluate_ud(nlp, path: Path, group: int = 10) -> dict:
     t0 = time.perf_counter()
     docs = list(nlp.pipe(texts, batch_size=16))
     elapsed = time.perf_counter() - t0
-    sw, stok, ssent = _system_words(docs, texts)
+    sw, stok, ssent = _system_words(docs, texts, expand)
     if "".join(w.form for w in sw).replace(" ", "") != "".join(t.replace(" ", "") for t in texts):
         raise ValueError("system text differs from the input text")
     al = aligned = align_words(gw, sw)
@@ -294,6 +324,9 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--out", default=None)
     ap.add_argument("--only", default="", help="comma list: ud,ner")
     ap.add_argument(
+        "--no-expand", action="store_true", help="UD: keep clitic groups as one word (no sorot.nlp.clitics)"
+    )
+    ap.add_argument(
         "--ner-model", action="append", default=[], help="NAME=PATH: another model for one dataset"
     )
     args = ap.parse_args(argv)
@@ -305,7 +338,7 @@ def main(argv: list[str] | None = None) -> dict:
     only = set(filter(None, args.only.split(",")))
     if not only or "ud" in only:
         for name, path in UD_TESTS.items():
-            scores[name] = evaluate_ud(nlp, path)
+            scores[name] = evaluate_ud(nlp, path, expand=not args.no_expand)
             print(name, json.dumps(scores[name]), flush=True)
     if not only or "ner" in only:
         others = dict(x.split("=", 1) for x in args.ner_model)

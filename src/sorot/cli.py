@@ -245,6 +245,38 @@ def timeline(
     typer.echo(format_timeline(build_timeline(docs)))
 
 
+@app.command()
+def parse(
+    source: Annotated[str, typer.Argument(help="A UTF-8 text file, or - for standard input.")],
+    model: Annotated[
+        Path | None, typer.Option("--model", help="Another pipeline folder (default: the shipped model).")
+    ] = None,
+) -> None:
+    """Tag and parse plain text with Sorot's Indonesian model and print CoNLL-U (clitics as UD words)."""
+    from sorot.nlp.clitics import to_conllu
+    from sorot.nlp.model import load_base
+
+    if source == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        path = Path(source)
+        if not path.is_file():
+            err_console.print(f"[red]error:[/] not found: {path}")
+            raise typer.Exit(EXIT_NOTHING)
+        data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        err_console.print(f"[red]error:[/] {source} is not UTF-8 text (byte {exc.start}); convert it first")
+        raise typer.Exit(EXIT_NOTHING) from exc
+    nlp = load_base(model)
+    sent_id = 1
+    for para in (p for p in text.split("\n\n") if p.strip()):
+        doc = nlp(para.strip())
+        sys.stdout.write(to_conllu(doc, sent_id))
+        sent_id += len(list(doc.sents))
+
+
 def read_documents(path: Path):  # type: ignore[no-untyped-def]
     """Read sorot.document/1 records from a JSONL file, reporting bad lines instead of stopping."""
     with path.open(encoding="utf-8") as fh:
