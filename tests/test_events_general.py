@@ -976,6 +976,20 @@ CASES: list[tuple[str, str, list[Exp], list[tuple[str, str | None, str | None]]]
         [Exp("THREATEN", "@Taliban", None, "asserted", "@Taliban")],
         [("THREATEN", "Afghanistan", None)],
     ),
+    (
+        "denial-of-coordinated-subjects",
+        "Juru bicara pemerintah Kenya membantah bahwa polisi dan Garda Nasional menembaki para demonstran di "
+        "Nairobi.",
+        [Exp("ASSAULT", "Kenya", None, "denied")],
+        [("ASSAULT", "@Garda Nasional", None)],
+    ),
+    (
+        "acronym-from-another-language",
+        "Kelompok oposisi Aliansi Rakyat untuk Perubahan (APC) menolak hasil pemilu. APC juga menggelar unjuk "
+        "rasa di ibu kota.",
+        [Exp("PROTEST", "@Aliansi Rakyat untuk Perubahan", None, "asserted")],  # the acronym is that body
+        [],
+    ),
 ]
 
 

@@ -615,11 +615,19 @@ class _DocRun:
         """Where the reach of a governing verb (deny, allege, demand, condemn) ends."""
         v = self.v
         comps = self.g.get("complementizers", set())
+        # "membantah bahwa polisi dan Garda Nasional menembaki ...": until its verb, a "bahwa" clause's
+        # conjunction joins subjects and starts no new clause
+        open_clause = start < b and v.low[start] in comps
         j = start
         while j < b:
             c = v.cls[j]
             if c == "END" or (c == "B" and v.low[j] not in comps):
                 return j
+            if c == "V":
+                open_clause = False
+            if c == "C" and open_clause:
+                j += 1
+                continue
             if c in ("C", ",") and j > start:
                 k = self._skip_right(j + 1, b, {"S", "T"})
                 if k < b and v.cls[k] == "V" and not self._is_cue_word(k) and c == "C":
@@ -772,9 +780,18 @@ class _DocRun:
             else:
                 actor = next((m.actor for m in reversed(unit) if m.actor), None)
                 org = next((m.org for m in reversed(unit) if m.org), None)
+            head = unit[-1]
+            if len(unit) == 1 and head.kind is None and head.type == "ORG":
+                # a capitalised generic noun the gazetteer does not know ("Garda Nasional", "Polisi Nasional"):
+                # the body of that kind, as for the bare noun
+                spec = next((s for s in self.generic_bodies if head.name.lower() in s.nouns), None)
+                if spec is not None:
+                    found = self._resolve_generic(spec, head.start, head.start)
+                    if found:
+                        out.extend(self._at(found, head.start))
+                        continue
             if actor is None:
                 continue  # an unaffiliated person or a place that acts for nobody
-            head = unit[-1]
             out.append(Party(actor, head.name, head.start, at=unit[0].start, org=org))
         return out
 
@@ -960,6 +977,11 @@ class _DocRun:
             spec = next((s for s in self.generic_bodies if rest in s.nouns), None)
         if spec is None:
             return []
+        return self._resolve_generic(spec, start, head)
+
+    def _resolve_generic(self, spec: GenericBody, start: int, head: int) -> list[Party]:
+        """The body a generic noun names: the nearest such body before ``head``, else the home state's."""
+        v = self.v
         name_words, kinds = spec.name_words, spec.kinds
         for m in reversed(v.mentions):
             if m.start >= head:

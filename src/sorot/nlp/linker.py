@@ -1929,7 +1929,16 @@ class EntityLinker:
                 if _is_word_cap(tok) and normalize(tok.text) not in self.data.not_names:
                     names = [doc[c.start : c.end].text, c.key_name()]
                     nickname = c.label == "PER" and tok.text[:1] == doc[c.start].text[:1]
-                    if _initials_match(tok.text, names) or nickname:
+                    # an unknown organisation's acronym may come from its name in another language
+                    # ("Platform Kesatuan Demokratik (PUD)"), unless it names a place ("(AS)")
+                    foreign = (
+                        c.label == "ORG"
+                        and c.entry is None
+                        and c.length >= 2
+                        and _ACRONYM.match(tok.text) is not None
+                        and not any(e.type != "ORG" for e in self.gaz.abbrev_index.get(tok.text, []))
+                    )
+                    if _initials_match(tok.text, names) or nickname or foreign:
                         abbrev = tok.text
             if abbrev and abbrev not in exact:
                 exact[abbrev] = c
