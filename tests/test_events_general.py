@@ -1084,3 +1084,37 @@ def test_both_countries_are_not_one(real_nlp: Language) -> None:
     events = list(real_nlp(text)._.events)
     pairs = {frozenset((e.actor, e.target)) for e in events if e.type == "AGREE"}
     assert pairs == {frozenset(("Japan", "South Korea"))}, _show(events)
+
+
+def test_moving_weapons_is_mobilize_and_its_denial_is_coded(real_nlp: Language) -> None:
+    """ "memindahkan peluncur rudal ke ..." moves forces (MOBILIZE); the accuser is its source and the
+    accused's denial of "tuduhan itu" codes the same event as denied."""
+    text = (
+        "Militer Filipina menuduh China memindahkan peluncur rudal ke pulau buatan di Laut China Selatan. "
+        "China membantah tuduhan itu."
+    )
+    events = [e for e in real_nlp(text)._.events if e.type == "MOBILIZE"]
+    assert {(e.actor, e.status) for e in events} == {("China", "asserted"), ("China", "denied")}, _show(events)
+    denied = next(e for e in events if e.status == "denied")
+    asserted = next(e for e in events if e.status == "asserted")
+    assert denied.source == "China" and asserted.source not in (None, "China"), _show(events)
+    moved_office = list(real_nlp("Pemerintah memindahkan ibu kota ke Kalimantan Timur.")._.events)
+    assert not moved_office, _show(moved_office)
+
+
+def test_passive_allegation_is_not_voiced_by_the_accused(real_nlp: Language) -> None:
+    """ "X dituding memasok ...": X is accused, not the source; an agent after the verb is."""
+    events = list(real_nlp("Kamboja dituding memasok senjata ke kelompok pemberontak Myanmar.")._.events)
+    aid = [e for e in events if e.type == "AID"]
+    assert aid and all(e.source is None for e in aid), _show(events)
+    events = list(real_nlp("Kamboja dituding oleh Thailand memasok senjata ke Myanmar.")._.events)
+    aid = [e for e in events if e.type == "AID" and e.actor == "Cambodia"]
+    assert aid and aid[0].source == "Thailand", _show(events)
+
+
+def test_denial_by_a_person_of_no_known_party(real_nlp: Language) -> None:
+    """A denier the gazetteer does not know is still the source of the denied event."""
+    text = "Jaksa Agung Rudi Hartono membantah bahwa polisi dan tentara menembaki para demonstran di Mandalay."
+    events = [e for e in real_nlp(text)._.events if e.type == "ASSAULT"]
+    assert events and all(e.status == "denied" for e in events), _show(events)
+    assert {e.source for e in events} == {"Rudi Hartono"}, _show(events)
