@@ -1094,7 +1094,9 @@ def test_moving_weapons_is_mobilize_and_its_denial_is_coded(real_nlp: Language) 
         "China membantah tuduhan itu."
     )
     events = [e for e in real_nlp(text)._.events if e.type == "MOBILIZE"]
-    assert {(e.actor, e.status) for e in events} == {("China", "asserted"), ("China", "denied")}, _show(events)
+    assert {(e.actor, e.status) for e in events} == {("China", "asserted"), ("China", "denied")}, _show(
+        events
+    )
     denied = next(e for e in events if e.status == "denied")
     asserted = next(e for e in events if e.status == "asserted")
     assert denied.source == "China" and asserted.source not in (None, "China"), _show(events)
@@ -1114,7 +1116,9 @@ def test_passive_allegation_is_not_voiced_by_the_accused(real_nlp: Language) -> 
 
 def test_denial_by_a_person_of_no_known_party(real_nlp: Language) -> None:
     """A denier the gazetteer does not know is still the source of the denied event."""
-    text = "Jaksa Agung Rudi Hartono membantah bahwa polisi dan tentara menembaki para demonstran di Mandalay."
+    text = (
+        "Jaksa Agung Rudi Hartono membantah bahwa polisi dan tentara menembaki para demonstran di Mandalay."
+    )
     events = [e for e in real_nlp(text)._.events if e.type == "ASSAULT"]
     assert events and all(e.status == "denied" for e in events), _show(events)
     assert {e.source for e in events} == {"Rudi Hartono"}, _show(events)

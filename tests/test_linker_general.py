@@ -594,3 +594,45 @@ def test_regional_police_chief_acts_for_the_regional_police(full_nlp) -> None:  
     person = next(ents[s.kb_id_] for s in doc.spans[MENTIONS_KEY] if s.text == "Rudi Hartanto")
     assert person.affiliations == ["East Java Regional Police"], person
     assert {(e.type, e.actor) for e in doc._.events} == {("COERCE", "East Java Regional Police")}
+
+
+def test_service_word_after_a_rank_is_not_part_of_the_name(full_nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "Kombes Pol Siti Rahmawati", "Mayjen TNI Agus Darmawan": "Pol"/"TNI" belong to the rank."""
+    for text, person in [
+        (
+            "Kabid Humas Polda Riau Kombes Pol Siti Rahmawati mengatakan tersangka sudah ditahan.",
+            "Siti Rahmawati",
+        ),
+        ("Pangdam Jaya Mayjen TNI Agus Darmawan meninjau lokasi banjir.", "Agus Darmawan"),
+    ]:
+        found = mentions(full_nlp(text))
+        names = {name for name, label in found if label == "PER"}
+        assert person in names and not any(n.startswith(("Pol ", "TNI ")) for n in names), found
+
+
+def test_head_of_an_agency_role_leaves_the_agency_name_whole(full_nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "Kepala Dinas Perhubungan (Dishub) Kota Medan Andi Lubis": the role is "Kepala", the body starts at
+    "Dinas", its bracketed acronym is the same body, and the official is affiliated with it."""
+    doc = full_nlp(
+        "Kepala Dinas Perhubungan (Dishub) Kota Medan Andi Lubis mengatakan Dishub akan menambah armada bus."
+    )
+    found = mentions(doc)
+    assert ("Dinas Perhubungan", "ORG") in found, found
+    assert ("Medan", "GPE") in found, found  # the place scoping the body, cut off its holder's name
+    assert {name for name, label in found if label == "PER"} == {"Andi Lubis"}, found
+    info = next(i for i in doc._.entities.values() if i.name == "Andi Lubis")
+    assert info.affiliations and info.affiliations[0] == "Dinas Perhubungan", info.affiliations
+
+
+def test_place_after_a_bodys_acronym_then_its_holder(full_nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "Bupati Kabupaten Garut Rudy Gunawan", "... (Disdik) Kabupaten Garut Asep Saepudin": a listed place
+    behind its administrative head word is cut from the holder's name that follows it."""
+    for text, person in [
+        ("Bupati Kabupaten Garut Rudy Gunawan meninjau lokasi longsor.", "Rudy Gunawan"),
+        (
+            "Kepala Dinas Pendidikan (Disdik) Kabupaten Garut Asep Saepudin mengatakan sekolah dibuka.",
+            "Asep Saepudin",
+        ),
+    ]:
+        found = mentions(full_nlp(text))
+        assert ("Garut", "GPE") in found and (person, "PER") in found, found

@@ -137,6 +137,7 @@ class LinkerData:
     regional_fillers: set[str] = field(default_factory=set)
     office_bodies: dict[str, str] = field(default_factory=dict)  # "kapolda" -> "polda"
     name_roles: set[str] = field(default_factory=set)
+    rank_suffixes: set[str] = field(default_factory=set)
     member_of: set[str] = field(default_factory=set)
     model_heads: set[str] = field(default_factory=set)
     sub_region_heads: set[str] = field(default_factory=set)
@@ -211,6 +212,7 @@ class LinkerData:
                 for k, v in ((raw.get("regional_offices") or {}).get("office_bodies") or {}).items()
             },
             name_roles=_lower_set(raw.get("name_roles") or []),
+            rank_suffixes=_lower_set(raw.get("rank_suffixes") or []),
             member_of=_lower_set(raw.get("member_of") or []),
             model_heads=_lower_set(raw.get("model_heads") or []),
             sub_region_heads=_lower_set(raw.get("sub_region_heads") or []),
@@ -805,6 +807,14 @@ class EntityLinker:
             if n and start + n < end:
                 start += n
                 changed = True
+            elif (
+                start + 1 < end
+                and normalize(doc[start].text) in self.data.rank_suffixes
+                and start > 0
+                and normalize(doc[start - 1].text) in self.data.titles
+            ):
+                start += 1  # "Kombes | Pol Arief Wicaksono": the service word belongs to the rank
+                changed = True
         return start, end
 
     def _role_or_title_at(self, doc: Doc, start: int, limit: int) -> int:
@@ -820,6 +830,14 @@ class EntityLinker:
                     and _is_word_cap(doc[start + 1])
                 ):
                     return 0  # "Imam Sugianto": a given name ("Imam Besar ..." matched as longer above)
+                if (
+                    n >= 2
+                    and start + n < limit
+                    and normalize(doc[start + n - 1].text) in self.data.org_heads
+                    and _is_word_cap(doc[start + n - 1])
+                    and _is_word_cap(doc[start + n])
+                ):
+                    return n - 1  # "Kepala Dinas | Tenaga Kerja": the role's last word opens the body's name
                 return n
         return 0
 
@@ -854,8 +872,11 @@ class EntityLinker:
             if label == "PER":  # "Rizki Ramadhan": a holiday's name inside a person's name is part of it
                 inside = [k for k in inside if not self._holiday_in_name(doc, k)]
             text = doc[start:end].text
+            head_word = normalize(doc[start].text) in self.data.place_heads  # "Kabupaten | Garut ..."
             only_place = all(
-                k.start == start and (k.entry.type if k.entry else k.label) in ("GPE", "LOC") for k in inside
+                (k.start == start or (head_word and k.start == start + 1))
+                and (k.entry.type if k.entry else k.label) in ("GPE", "LOC")
+                for k in inside
             )
             cut = (
                 None
@@ -919,6 +940,19 @@ class EntityLinker:
             for n in range(1, min(3, start) + 1)
         )
 
+    def _body_acronym_before(self, doc: Doc, start: int) -> bool:
+        """Does a body's bracketed acronym end just before ``start`` ("Kepala Dinas Pendidikan (Disdik) |
+        Kabupaten Garut Asep Saepudin")? The place scopes the body, and its holder's name follows."""
+        if start < 4 or doc[start - 1].text != ")" or doc[start - 3].text != "(":
+            return False
+        if not _is_word_cap(doc[start - 2]):
+            return False
+        lo = max(0, start - 12)
+        return any(
+            normalize(doc[k].text) in self.data.org_heads and _is_word_cap(doc[k])
+            for k in range(lo, start - 3)
+        )
+
     def _regional_cut(self, doc: Doc, start: int, end: int, cands: Iterable[Cand] = ()) -> int | None:
         """Where the place ends in a name run after a regional office ("Bupati Halmahera Barat James Uang",
         "Kepala Desa Sukamaju Ahmad Fauzi"): the office is held for a place, and news names the place
@@ -926,19 +960,31 @@ class EntityLinker:
         first word with the direction words after it, and a one-word place before a one-word name needs
         the article to use one of them on its own elsewhere ("Bupati Ahmad Fauzi" is one name)."""
         d = self.data
-        if end - start < 2 or not self._regional_office_before(doc, start):
+        if end - start < 2:
+            return None
+        office = self._regional_office_before(doc, start)
+        if not office and not self._body_acronym_before(doc, start):
             return None
         if any(e.type == "PER" for e in self.gaz.lookup(doc[start:end].text)):
             return None
         known = [
             c.end for c in cands if c.start == start and start < c.end < end and c.label in ("GPE", "LOC")
         ]
+        # a listed place, also behind its administrative head word ("Kabupaten Garut": Garut)
+        inner = start + 1 if normalize(doc[start].text) in d.place_heads else start
         listed = [
             k
             for k in range(end - 1, start, -1)
             if any(e.type in ("GPE", "LOC") for e in self.gaz.lookup(doc[start:k].text))
+            or (
+                inner > start
+                and k > inner
+                and any(e.type in ("GPE", "LOC") for e in self.gaz.lookup(doc[inner:k].text))
+            )
         ]
         guessed = not known and not listed
+        if not office and not listed:
+            return None  # after a body's acronym only a place the gazetteer knows is cut off
         if listed:
             cut = max(listed)
         else:
@@ -2212,6 +2258,8 @@ class EntityLinker:
                 continue
             n = 0
             for k in range(min(self.data.max_role_len, end - i), 0, -1):
+                if any(i + x in ents for x in range(1, k)):
+                    continue  # "Kepala | Dinas Pekerjaan Umum ...": a role never swallows the body's first word
                 if normalize(doc[i : i + k].text) in self.data.roles:
                     n = k
                     break
@@ -2275,7 +2323,16 @@ class EntityLinker:
                 continue
             tok = doc[i - 1]
             low = normalize(tok.text)
-            if tok.text == ")" and i >= 3 and doc[i - 3].text == "(" and _ACRONYM.match(doc[i - 2].text):
+            bracketed = by_end.get(i - 1)
+            if (
+                tok.text == ")"
+                and i >= 3
+                and doc[i - 3].text == "("
+                and (
+                    _ACRONYM.match(doc[i - 2].text)
+                    or (bracketed is not None and bracketed.label == "ORG" and bracketed.start == i - 2)
+                )
+            ):
                 i -= 3  # "Ketua Serikat Pekerja X (SPX) Agus": the body's acronym between body and officer
                 steps += 1
                 continue
