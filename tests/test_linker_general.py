@@ -636,3 +636,14 @@ def test_place_after_a_bodys_acronym_then_its_holder(full_nlp) -> None:  # type:
     ]:
         found = mentions(full_nlp(text))
         assert ("Garut", "GPE") in found and (person, "PER") in found, found
+
+
+def test_headline_capitals_do_not_make_verbs_a_person(full_nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "Jepang Jatuhkan Sanksi ..." (headline): the body writes "menjatuhkan sanksi", so no person."""
+    doc = full_nlp(
+        "Jepang Jatuhkan Sanksi pada Perusahaan Pelayaran Iran\n\n"
+        "TOKYO – Pemerintah Jepang menjatuhkan sanksi terhadap tiga perusahaan pelayaran Iran, Jumat (4/4)."
+    )
+    found = mentions(doc)
+    assert not any(label == "PER" for _, label in found), found
+    assert ("Japan", "GPE") in found, found

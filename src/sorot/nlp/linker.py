@@ -117,6 +117,7 @@ class LinkerData:
     prefixes: tuple[str, ...]
     suffixes: tuple[str, ...]
     verb_prefixes: tuple[str, ...]
+    inflection_prefixes: frozenset[str] = frozenset()
     max_role_len: int = 1
     countries_with_the: set[str] = field(default_factory=set)
     sub_bodies: list[dict[str, Any]] = field(default_factory=list)
@@ -189,6 +190,7 @@ class LinkerData:
             prefixes=tuple(str(p) for p in affixes.get("prefixes") or ()),
             suffixes=tuple(str(x) for x in affixes.get("suffixes") or ()),
             verb_prefixes=tuple(str(x) for x in affixes.get("verb_prefixes") or ()),
+            inflection_prefixes=frozenset(str(x) for x in affixes.get("inflection_prefixes") or ()),
             max_role_len=max((len(k.split()) for k in roles), default=1),
             countries_with_the={str(c) for c in raw.get("countries_with_the") or []},
             sub_bodies=list(raw.get("sub_bodies") or []),
@@ -1203,6 +1205,16 @@ class EntityLinker:
             head = normalize(doc[start].text)
             if head not in self.data.org_heads and head not in self.data.place_heads:
                 return False
+        if label == "PER" and ctx.in_title[start]:
+            # a headline's capitals make verbs and nouns look like names ("AS Jatuhkan Sanksi", "Saling Tuding
+            # Melanggar"): a "person" whose every word the body writes in lower case, or that is an ordinary
+            # affixed word, is none
+            lower = ctx.body_lowercase_words(doc)
+            if all(
+                t.text.lower() in lower or self._common_word(t.text) or self._affixed_in(t.text.lower(), lower)
+                for t in doc[start:end]
+            ):
+                return False
         return label != "PER" or self._name_like(doc, start, end)
 
     def _ner_remainders(
@@ -1531,6 +1543,13 @@ class EntityLinker:
             if low in d.not_person_words:
                 return False
         return True
+
+    def _affixed_in(self, stem: str, words: set[str]) -> bool:
+        """Does the body write ``stem`` with a verb prefix ("jatuhkan" in "menjatuhkan", "tahan" in "ditahan")?"""
+        if len(stem) < 4:
+            return False
+        prefixes = self.data.inflection_prefixes
+        return any(w.endswith(stem) and w[: len(w) - len(stem)] in prefixes for w in words if len(w) > len(stem))
 
     def _common_word(self, text: str) -> bool:
         """A capitalised word that is an ordinary Indonesian word: a stop word, a listed non-name, or
@@ -2208,6 +2227,11 @@ class EntityLinker:
         name = c.name or doc[c.start : c.end].text
         label = c.label if c.label in ENTITY_TYPES else "ORG"
         kind = c.kind or ("person" if label == "PER" else None)
+        words = name.split()
+        if kind is None and label == "ORG" and words and (
+            words[0] in self.data.company_prefixes or words[-1] in self.data.company_suffixes
+        ):
+            kind = "company"  # "PT X" found by the model (in a headline, say) is a company all the same
         return EntityInfo(id=project_id(name), name=name, type=label, kind=kind, country=c.country)
 
     def _context_roles(self, doc: Doc, chosen: list[Cand], entities: dict[str, EntityInfo]) -> None:
@@ -2457,6 +2481,16 @@ def credited_outlet(text: str, gazetteer: Gazetteer | None = None) -> str | None
 
 class _DocContext:
     """Per-document facts the rules share: line and sentence starts, headline-style lines."""
+
+    _lower_words: set[str] | None = None
+
+    def body_lowercase_words(self, doc: Doc) -> set[str]:
+        """Words the body (not the headline lines) writes in lower case."""
+        if self._lower_words is None:
+            self._lower_words = {
+                t.text for t in doc if not self.in_title[t.i] and t.text.islower() and t.text.isalpha()
+            }
+        return self._lower_words
 
     def __init__(self, doc: Doc) -> None:
         n = len(doc)
