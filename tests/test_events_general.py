@@ -977,6 +977,13 @@ CASES: list[tuple[str, str, list[Exp], list[tuple[str, str | None, str | None]]]
         [("THREATEN", "Afghanistan", None)],
     ),
     (
+        "what-we-own-is-hit",
+        '"Mereka kembali membombardir jaringan listrik kami pada malam hari," kata Menteri Energi Ukraina '
+        "Herman Halushchenko merujuk pada Rusia.",
+        [],
+        [("ASSAULT", "Russia", None)],
+    ),
+    (
         "denial-of-coordinated-subjects",
         "Juru bicara pemerintah Kenya membantah bahwa polisi dan Garda Nasional menembaki para demonstran di "
         "Nairobi.",
@@ -1122,3 +1129,12 @@ def test_denial_by_a_person_of_no_known_party(real_nlp: Language) -> None:
     events = [e for e in real_nlp(text)._.events if e.type == "ASSAULT"]
     assert events and all(e.status == "denied" for e in events), _show(events)
     assert {e.source for e in events} == {"Rudi Hartono"}, _show(events)
+
+
+def test_the_speakers_side_owns_what_is_hit(real_nlp: Language) -> None:
+    """ "menyerang sistem energi kami" in a quote: the speaker's state is the target."""
+    text = '"Rusia kembali menyerang sistem energi kami di tengah musim dingin," kata Presiden Ukraina Volodymyr Zelensky.'
+    events = [e for e in real_nlp(text)._.events if e.type == "ASSAULT"]
+    assert [(e.actor, e.target, e.source) for e in events] == [("Russia", "Ukraine", "Volodymyr Zelensky")], (
+        _show(events)
+    )

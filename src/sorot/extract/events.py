@@ -1953,6 +1953,23 @@ class _DocRun:
                             # "menabrak kapal-kapal karet milik Angkatan Laut Kamboja": the owner named by
                             # "milik/asal" right after the object
                             targets = self._parties(pps[0][1])
+                        else:
+                            # "menyerang sistem energi kami" in a quote: the speaker's side owns what is hit
+                            own = next(
+                                (
+                                    k
+                                    for k in range(t.end, min(obj_end + 1, b))
+                                    if v.low[k] in self.g.get("speaker_owner_pronouns", set())
+                                ),
+                                None,
+                            )
+                            spk = (
+                                self._quote_speaker(own)
+                                if own is not None and v.cls[own - 1] == "N"
+                                else None
+                            )
+                            if spk is not None and all(spk.actor != p.actor for p in actors):
+                                targets = [replace(spk, pos=own, at=own)]
             if frame == "reciprocal" and (not targets or via_place[0]) and len(actors) >= 2:
                 actors, targets, reciprocal = [actors[0]], actors[1:], True
             pair = prep_units.get("antara")
