@@ -977,6 +977,13 @@ CASES: list[tuple[str, str, list[Exp], list[tuple[str, str | None, str | None]]]
         [("THREATEN", "Afghanistan", None)],
     ),
     (
+        "quoted-words-inside-a-trigger",
+        'Menteri Pertahanan Korea Selatan memperingatkan bahwa Seoul akan mengambil "tindakan yang lebih tegas" '
+        "jika Korea Utara terus menerbangkan balon sampah.",
+        [Exp("THREATEN", "South Korea", "North Korea", "asserted")],
+        [],
+    ),
+    (
         "what-we-own-is-hit",
         '"Mereka kembali membombardir jaringan listrik kami pada malam hari," kata Menteri Energi Ukraina '
         "Herman Halushchenko merujuk pada Rusia.",

@@ -295,6 +295,14 @@ class TextView:
             hit = lex.trigger_at(low, i) if self.cls[i] not in ("P", "B", "C", "L") else None
             if self.agentive_at(i):
                 hit = lex.trigger_at(low, i, lex.agentive) or hit  # "akan kami kirim": a passive
+            if self.cls[i] not in ("P", "B", "C", "L") and any(
+                self.cls[k] == "Q" for k in range(i + 1, min(self.n, i + 3))
+            ):
+                # 'mengambil "langkah yang lebih tegas"': a quoted phrase inside a multi-word trigger
+                idx = [k for k in range(i, min(self.n, i + 10)) if self.cls[k] != "Q"]
+                inner = lex.trigger_at([low[k] for k in idx], 0)
+                if inner is not None and inner[0] > 1 and inner[0] > (hit[0] if hit else 0):
+                    hit = (idx[inner[0] - 1] - i + 1, inner[1])
             if hit is not None:
                 n, form = hit
                 # a multi-word trigger must not swallow an entity or cross a sentence end
