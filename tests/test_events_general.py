@@ -977,6 +977,24 @@ CASES: list[tuple[str, str, list[Exp], list[tuple[str, str | None, str | None]]]
         [("THREATEN", "Afghanistan", None)],
     ),
     (
+        "rejecting-a-statement",
+        "Kementerian Luar Negeri Vietnam menepis kritik Kamboja atas proyek kanal Funan Techo.",
+        [Exp("REJECT", "Vietnam", "Cambodia", "asserted")],
+        [],
+    ),
+    (
+        "denying-an-owned-allegation",
+        "Serbia membantah tuduhan Ukraina bahwa Beograd menjual amunisi ke Rusia.",
+        [Exp("AID", "Serbia", "Russia", "denied", "Serbia")],
+        [("REJECT", "Serbia", "Ukraine")],
+    ),
+    (
+        "denying-an-unowned-report",
+        "Iran menepis laporan yang menyebut Teheran mengirim drone ke Sudan.",
+        [Exp("AID", "Iran", "Sudan", "denied", "Iran")],
+        [],
+    ),
+    (
         "quoted-words-inside-a-trigger",
         'Menteri Pertahanan Korea Selatan memperingatkan bahwa Seoul akan mengambil "tindakan yang lebih tegas" '
         "jika Korea Utara terus menerbangkan balon sampah.",

@@ -135,6 +135,12 @@ _BREACH_FORM = Form(
     "active",
 )
 
+_REJECT_STATEMENT_FORM = Form(
+    ("<reject-statement>",),
+    Trigger(lemma="reject statement", type="REJECT", speech=True, opaque=True),
+    "active",
+)
+
 _LABEL_FORM = Form(
     ("<label>",),
     Trigger(lemma="label", type="ACCUSE", mode="disapprove", speech=True, opaque=True),
@@ -906,6 +912,9 @@ class _DocRun:
                     if k >= a and v.low[k] in docs and depth < 3:
                         # "Parlemen Eropa mengesahkan resolusi yang mengecam X": the body that adopts it
                         prev_v = self._skip_left(k - 1, a, {"S", "T", "N"})
+                        tr_prev = v.trig[prev_v] if prev_v >= a else None
+                        if tr_prev is not None and tr_prev[1].trigger.frame == "deny":
+                            return []  # "Iran menepis laporan yang menyebut ...": the report is not Iran's
                         if prev_v >= a and v.cls[prev_v] == "V":
                             return self._at(self._subject(prev_v, a, depth + 1), k)
                     return []
@@ -2623,6 +2632,25 @@ class _DocRun:
             if not governed:
                 k = self._skip_right(t.end, b, {"S", "T"})
                 governed = [replace(c) for c in self._anaphor_referents(k, b, si)]
+                if not governed and k < b and v.low[k] in self.g.get("rejected_statements", set()):
+                    # "membantah tuduhan Korea Selatan bahwa Pyongyang memasok ...": the statement's content
+                    # is denied (its owner still asserts it); a statement with no event is rejected
+                    governed = [
+                        replace(c)
+                        for u in trigs
+                        if u.start > k
+                        for c in produced.get(id(u), [])
+                        if not c.speech
+                    ]
+                    if not governed:
+                        produced[id(t)] = self._rejected_statement(t, k, si, a, b)
+                        return
+                    j = self._skip_right(k + 1, b, {"S", "T"})
+                    if j >= b or v.mention(j) is None:
+                        # "menepis laporan yang menyebut ...": nobody named asserts what is denied
+                        for u in trigs:
+                            if u.start > k:
+                                produced[id(u)] = []
         if not deniers or not governed:
             return
         for u in trigs:
@@ -2647,6 +2675,23 @@ class _DocRun:
                     )
                 )
         produced[id(t)] = copies
+
+    def _rejected_statement(self, t: Trig, k: int, si: int, a: int, b: int) -> list[Cand]:
+        """Denying a statement that names no event ("menepis keluhan Malaysia", "membantah tuduhan Amerika
+        Serikat"): the guidelines' rejection of a statement, REJECT denier -> the statement's owner."""
+        v = self.v
+        nouns = set(self.g.get("rejected_statements", set()))
+        if k >= b or v.low[k] not in nouns:
+            return []
+        j = self._skip_right(k + 1, b, {"S", "T"})
+        m = v.mention(j) if j < b else None
+        if m is None:
+            return []
+        owners = self._parties([[m]])
+        if not owners:
+            return []
+        trig = Trig(t.start, t.end, _REJECT_STATEMENT_FORM, "active", head=t.head, preset=owners)
+        return self._code_trigger(trig, si, a, b, None)
 
     def _speaking_person(self, head: int, a: int) -> list[Party]:
         """The person right before a speech verb when they act for no party the gazetteer knows ("Jaksa

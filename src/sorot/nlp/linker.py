@@ -1211,7 +1211,9 @@ class EntityLinker:
             # affixed word, is none
             lower = ctx.body_lowercase_words(doc)
             if all(
-                t.text.lower() in lower or self._common_word(t.text) or self._affixed_in(t.text.lower(), lower)
+                t.text.lower() in lower
+                or self._common_word(t.text)
+                or self._affixed_in(t.text.lower(), lower)
                 for t in doc[start:end]
             ):
                 return False
@@ -1549,7 +1551,9 @@ class EntityLinker:
         if len(stem) < 4:
             return False
         prefixes = self.data.inflection_prefixes
-        return any(w.endswith(stem) and w[: len(w) - len(stem)] in prefixes for w in words if len(w) > len(stem))
+        return any(
+            w.endswith(stem) and w[: len(w) - len(stem)] in prefixes for w in words if len(w) > len(stem)
+        )
 
     def _common_word(self, text: str) -> bool:
         """A capitalised word that is an ordinary Indonesian word: a stop word, a listed non-name, or
@@ -2228,8 +2232,11 @@ class EntityLinker:
         label = c.label if c.label in ENTITY_TYPES else "ORG"
         kind = c.kind or ("person" if label == "PER" else None)
         words = name.split()
-        if kind is None and label == "ORG" and words and (
-            words[0] in self.data.company_prefixes or words[-1] in self.data.company_suffixes
+        if (
+            kind is None
+            and label == "ORG"
+            and words
+            and (words[0] in self.data.company_prefixes or words[-1] in self.data.company_suffixes)
         ):
             kind = "company"  # "PT X" found by the model (in a headline, say) is a company all the same
         return EntityInfo(id=project_id(name), name=name, type=label, kind=kind, country=c.country)
