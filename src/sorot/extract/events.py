@@ -1977,7 +1977,11 @@ class _DocRun:
                                 if own is not None and v.cls[own - 1] == "N"
                                 else None
                             )
-                            if spk is not None and all(spk.actor != p.actor for p in actors):
+                            if (
+                                own is not None
+                                and spk is not None
+                                and all(spk.actor != p.actor for p in actors)
+                            ):
                                 targets = [replace(spk, pos=own, at=own)]
             if frame == "reciprocal" and (not targets or via_place[0]) and len(actors) >= 2:
                 actors, targets, reciprocal = [actors[0]], actors[1:], True
