@@ -977,6 +977,18 @@ CASES: list[tuple[str, str, list[Exp], list[tuple[str, str | None, str | None]]]
         [("THREATEN", "Afghanistan", None)],
     ),
     (
+        "aid-for-victims-in-a-place",
+        "Pemerintah Selandia Baru mengumumkan bantuan senilai 5 juta dolar untuk korban banjir di Fiji.",
+        [Exp("AID", "New Zealand", "Fiji")],
+        [],
+    ),
+    (
+        "import-restriction-from-a-state",
+        "Menteri Perdagangan Malaysia mengatakan negaranya akan membatasi impor baja dari China mulai Juli.",
+        [Exp("SANCTION", "Malaysia", "China", "planned")],
+        [],
+    ),
+    (
         "rejecting-a-statement",
         "Kementerian Luar Negeri Vietnam menepis kritik Kamboja atas proyek kanal Funan Techo.",
         [Exp("REJECT", "Vietnam", "Cambodia", "asserted")],

@@ -1409,8 +1409,9 @@ class _DocRun:
                     kk += 1
                 kk = self._skip_right(kk, b, {"S", "T"})
                 units, k2 = self._units_right(kk, b, pp=True)
-                if not units and prep in ("ke", "terhadap", "atas", "kepada", "dari"):
-                    # "ke sejumlah kota di Ukraina": the place named after "di" is where it aims
+                if not units and prep in ("ke", "terhadap", "atas", "kepada", "dari", "untuk", "bagi"):
+                    # "ke sejumlah kota di Ukraina", "untuk korban gempa di Vanuatu": the place named after
+                    # "di" is where it aims
                     x = kk
                     while x < b and x - kk < 5 and v.cls[x] in ("N", "S"):
                         x += 1
