@@ -647,3 +647,15 @@ def test_headline_capitals_do_not_make_verbs_a_person(full_nlp) -> None:  # type
     found = mentions(doc)
     assert not any(label == "PER" for _, label in found), found
     assert ("Japan", "GPE") in found, found
+
+
+def test_acronym_then_officer_in_one_model_span(full_nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "Ketua Umum APKLI Joko Pranoto": when the article uses the acronym on its own, it is the body and the
+    name after it the officer, whatever span the model drew."""
+    doc = full_nlp(
+        "Asosiasi Pedagang Kaki Lima Indonesia (APKLI) menolak rencana itu.\n\n"
+        '"Kami akan turun ke jalan," kata Ketua Umum APKLI Joko Pranoto di Jakarta.'
+    )
+    found = mentions(doc)
+    assert ("Joko Pranoto", "PER") in found, found
+    assert not any(label == "PER" and name.startswith("APKLI") for name, label in found), found

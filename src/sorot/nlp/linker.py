@@ -1016,7 +1016,22 @@ class EntityLinker:
     ) -> tuple[Span, Span] | None:
         """A statistical ORG span made of an organisation the article names on its own elsewhere and
         a person's name ("Ketua Koalisi Rakyat Bersatu Bambang Sutejo") is two names."""
-        if self.data.label_map.get(ent.label_) != "ORG":
+        label = self.data.label_map.get(ent.label_)
+        first = ent[0]
+        if (
+            label in ("PER", "ORG")
+            and len(ent) >= 3
+            and _ACRONYM.match(first.text)
+            and normalize(first.text) not in self.data.titles
+            and self._name_like(doc, ent.start + 1, ent.end)
+            and any(t.text == first.text for t in doc if not ent.start <= t.i < ent.end)
+        ):
+            # "Ketua Umum HPPN Sutrisno Hadiwijoyo": a body's acronym the article uses on its own, then its officer
+            return (
+                Span(doc, ent.start, ent.start + 1, label="ORG"),
+                Span(doc, ent.start + 1, ent.end, label="PER"),
+            )
+        if label != "ORG":
             return None
         words = [normalize(t.text) for t in ent]
         for form in sorted(org_forms, key=len, reverse=True):
