@@ -49,7 +49,7 @@ RECIPE: dict[str, Any] = {
         "--ud-repeat",
         "5",
         "--ud-source-repeat",
-        "gsd-dev=2",
+        "gsd-dev=3",
         "--ud-nn-compound",
         "--kumparan-max-tokens",
         "120000",
@@ -62,7 +62,7 @@ RECIPE: dict[str, Any] = {
         "--check-kumparan",
         "--nerp-native",
     ],
-    "train": {"training.max_steps": 5000, "training.eval_frequency": 1000, "system.seed": 0},
+    "train": {"training.max_steps": 8000, "training.eval_frequency": 1000, "system.seed": 0},
 }
 NERP_STEPS = 3000
 
