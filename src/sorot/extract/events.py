@@ -1435,15 +1435,10 @@ class _DocRun:
         j = k
         if pp:
             lead = k
-            quantities = self.g.get("quantity_words", set())
             while (
                 lead < b
                 and lead - k < 4
-                and (
-                    v.cls[lead] in ("N", "S")
-                    or v.low[lead] in quantities
-                    or v.text[lead][:1].isdigit()  # "kepada tiga pemain Persib Bandung"
-                )
+                and (v.cls[lead] in ("N", "S") or v.text[lead][:1].isdigit())  # "kepada 3 pemain Persib"
                 and v.trig[lead] is None
                 and (v.cue[lead] is None)
             ):
