@@ -444,7 +444,10 @@ def test_sentence_opening_ordinary_word_is_not_a_first_name(full_nlp) -> None:  
         "yang tegas menjadi pegangan banyak mahasiswa."
     )
     names = {doc._.entities[s.kb_id_].name for s in doc.spans[MENTIONS_KEY] if s.label_ == "PER"}
-    assert names == {"Hamdani"}
+    # whether the model finds the bare "Hamdani" at all varies between trained models; "Pendapat" is never a name
+    assert names <= {"Hamdani"}, names
+    texts = {s.text for s in doc.spans[MENTIONS_KEY]}
+    assert not any(t.startswith("Pendapat") for t in texts), texts
 
 
 def test_holiday_word_inside_a_person_name(full_nlp) -> None:  # type: ignore[no-untyped-def]

@@ -141,6 +141,7 @@ class LinkerData:
     rank_suffixes: set[str] = field(default_factory=set)
     member_of: set[str] = field(default_factory=set)
     model_heads: set[str] = field(default_factory=set)
+    weapon_model_heads: set[str] = field(default_factory=set)
     sub_region_heads: set[str] = field(default_factory=set)
     model_modifiers: set[str] = field(default_factory=set)
 
@@ -217,6 +218,7 @@ class LinkerData:
             rank_suffixes=_lower_set(raw.get("rank_suffixes") or []),
             member_of=_lower_set(raw.get("member_of") or []),
             model_heads=_lower_set(raw.get("model_heads") or []),
+            weapon_model_heads=_lower_set(raw.get("weapon_model_heads") or []),
             sub_region_heads=_lower_set(raw.get("sub_region_heads") or []),
             model_modifiers=_lower_set(raw.get("model_modifiers") or []),
         )
@@ -856,6 +858,7 @@ class EntityLinker:
             if self.data.label_map.get(e.label_) == "ORG" and e.end - e.start >= 2
         }
         ents = [part for e in ents for part in (self._split_org_person(doc, e, org_forms) or (e,))]
+        ents = [part for e in ents for part in self._split_at_title(doc, e)]
         ner_places = [
             Cand(e.start, e.end, "GPE", "ner")
             for e in ents
@@ -866,12 +869,19 @@ class EntityLinker:
             if label is None:
                 continue
             start, end = self._trim(doc, ent.start, ent.end, label)
+            if (
+                label in ("ORG", "GPE", "LOC")
+                and start > ent.start
+                and any(normalize(doc[k].text) in self.data.titles for k in range(ent.start, start))
+                and self._name_like(doc, start, end)
+            ):
+                label = "PER"  # "Kombes Wira Satya" typed ORG: a rank opens a person's name
             if start >= end:
                 continue
             inside = [k for k in known if k.start < end and k.end > start]
             if any(k.source == "dateline" for k in inside):
                 continue
-            if label == "PER":  # "Rizki Ramadhan": a holiday's name inside a person's name is part of it
+            if label in ("PER", "GPE", "LOC"):  # "Rizki Ramadhan": a holiday's name inside a person's name
                 inside = [k for k in inside if not self._holiday_in_name(doc, k)]
             text = doc[start:end].text
             head_word = normalize(doc[start].text) in self.data.place_heads  # "Kabupaten | Garut ..."
@@ -942,18 +952,21 @@ class EntityLinker:
             for n in range(1, min(3, start) + 1)
         )
 
-    def _body_acronym_before(self, doc: Doc, start: int) -> bool:
-        """Does a body's bracketed acronym end just before ``start`` ("Kepala Dinas Pendidikan (Disdik) |
-        Kabupaten Garut Asep Saepudin")? The place scopes the body, and its holder's name follows."""
-        if start < 4 or doc[start - 1].text != ")" or doc[start - 3].text != "(":
-            return False
-        if not _is_word_cap(doc[start - 2]):
-            return False
-        lo = max(0, start - 12)
-        return any(
-            normalize(doc[k].text) in self.data.org_heads and _is_word_cap(doc[k])
-            for k in range(lo, start - 3)
-        )
+    def _body_before(self, doc: Doc, start: int) -> bool:
+        """Does a body's name, or its bracketed acronym, end just before ``start`` ("Kepala Dinas Pendidikan
+        (Disdik) | Kabupaten Garut Asep Saepudin", "Ketua Panitia Zakat | Kota Medan Rizki Ramadhan")? The
+        place scopes the body, and its holder's name follows."""
+        end = start
+        if start >= 4 and doc[start - 1].text == ")" and doc[start - 3].text == "(":
+            if not _is_word_cap(doc[start - 2]):
+                return False
+            end = start - 3
+        k = end - 1
+        while k >= 0 and end - k <= 8 and _is_word_cap(doc[k]):
+            if normalize(doc[k].text) in self.data.org_heads:
+                return True
+            k -= 1
+        return False
 
     def _regional_cut(self, doc: Doc, start: int, end: int, cands: Iterable[Cand] = ()) -> int | None:
         """Where the place ends in a name run after a regional office ("Bupati Halmahera Barat James Uang",
@@ -964,8 +977,11 @@ class EntityLinker:
         d = self.data
         if end - start < 2:
             return None
-        office = self._regional_office_before(doc, start)
-        if not office and not self._body_acronym_before(doc, start):
+        office = self._regional_office_before(doc, start) or (
+            # "Kepala | Desa Sukamaju Ahmad Fauzi": the model's span took the office's place word
+            normalize(doc[start].text) in d.place_heads and self._regional_office_before(doc, start + 1)
+        )
+        if not office and not self._body_before(doc, start):
             return None
         if any(e.type == "PER" for e in self.gaz.lookup(doc[start:end].text)):
             return None
@@ -1010,6 +1026,17 @@ class EntityLinker:
             if not alone:
                 return None
         return cut
+
+    def _split_at_title(self, doc: Doc, ent: Span) -> tuple[Span, ...]:
+        """A statistical span with a rank or title inside ("Pelabuhan Merak Kolonel Dodi Prasetyo") is a name
+        and then a person: split it at the title (the title itself belongs to neither)."""
+        for k in range(ent.start + 1, ent.end - 1):
+            if normalize(doc[k].text) in self.data.titles and self._name_like(doc, k + 1, ent.end):
+                return (
+                    Span(doc, ent.start, k, label=ent.label_),
+                    Span(doc, k + 1, ent.end, label="PER"),
+                )
+        return (ent,)
 
     def _split_org_person(
         self, doc: Doc, ent: Span, org_forms: set[tuple[str, ...]]
@@ -1174,8 +1201,9 @@ class EntityLinker:
         ("pendapatnya"): an ordinary word, not a name."""
         return doc[i].text.lower() in ordinary_words(doc)
 
-    def _after_model_head(self, doc: Doc, start: int) -> bool:
+    def _after_model_head(self, doc: Doc, start: int, weapons_only: bool = False) -> bool:
         """Does a weapon or vehicle noun (with its modifiers) stand right before ``start``?"""
+        heads = self.data.weapon_model_heads if weapons_only else self.data.model_heads
         k = start - 1
         if k >= 0 and normalize(doc[k].text) in ("dan", ",", "serta", "atau"):
             # "rudal ATACMS buatan AS dan Storm Shadow": a second model in a list
@@ -1188,15 +1216,17 @@ class EntityLinker:
                 return False
         while k >= 0 and normalize(doc[k].text) in self.data.model_modifiers:
             k -= 1
-        if k >= 0 and normalize(doc[k].text) in self.data.model_heads:
+        if k >= 0 and normalize(doc[k].text) in heads:
             return True
-        return k >= 1 and normalize(doc[k - 1 : k + 1].text) in self.data.model_heads
+        return k >= 1 and normalize(doc[k - 1 : k + 1].text) in heads
 
     def _plausible(self, doc: Doc, ctx: _DocContext, start: int, end: int, label: str, has_pos: bool) -> bool:
         """Is a NER span a name? Headline words, sentence-initial common words and people's
         "names" made of ordinary words are the statistical model's usual mistakes."""
         text = doc[start:end].text
         low = normalize(text)
+        if label == "ORG" and self._after_model_head(doc, start, weapons_only=True):
+            return False  # "rudal Patriot": a weapon's model name typed as an organisation
         if label in ("PER", "GPE", "LOC") and self._after_model_head(doc, start):
             return False  # "rudal Storm Shadow", "sistem IRIS-T": a model name
         if label == "PER" and "–" in text:
@@ -1414,6 +1444,13 @@ class EntityLinker:
             i = j
             label = self._type_run(doc, ctx, start, end, person_at)
             if (
+                label == "LOC"
+                and end < n
+                and normalize(doc[end].text) in d.titles
+                and self._regional_office_before(doc, start)
+            ):
+                label = "GPE"  # "Kapolres Lembah Hijau | AKBP Rudi Santoso": the office's area, not a valley
+            if (
                 label is None
                 and end - start >= 2
                 and end + 2 < n
@@ -1478,6 +1515,8 @@ class EntityLinker:
                     break
                 if not headed and self._role_or_title_at(doc, j, n):
                     break
+                if headed and low in d.titles and j + 1 < n and _is_word_cap(doc[j + 1]):
+                    break  # "Pelabuhan Merak | Kolonel Dodi Prasetyo": a rank opens the next name
                 j += 1
             elif (
                 (low in d.name_connectors or (is_org and low in d.org_connectors))
@@ -1686,6 +1725,8 @@ class EntityLinker:
         ):
             if normalize(doc[j].text) in d.place_patterns or "\n" in doc[j - 1].whitespace_:
                 break
+            if normalize(doc[j].text) in d.titles and j > head + 1:
+                break  # "Pelabuhan Merak | Kolonel Dodi Prasetyo": a rank opens a person's name
             j += 1
         return j
 
@@ -2376,7 +2417,9 @@ class EntityLinker:
                 and doc[i - 3].text == "("
                 and (
                     _ACRONYM.match(doc[i - 2].text)
-                    or (bracketed is not None and bracketed.label == "ORG" and bracketed.start == i - 2)
+                    or (
+                        bracketed is not None and bracketed.root().label == "ORG" and bracketed.start == i - 2
+                    )
                 )
             ):
                 i -= 3  # "Ketua Serikat Pekerja X (SPX) Agus": the body's acronym between body and officer
