@@ -989,6 +989,13 @@ CASES: list[tuple[str, str, list[Exp], list[tuple[str, str | None, str | None]]]
         [],
     ),
     (
+        "the-opposition-named-earlier",
+        "Koalisi oposisi Gerakan Rakyat Merdeka (GRM) menolak hasil pemilu. Presiden Venezuela Nicolás Maduro "
+        "menuding oposisi tengah merancang kudeta.",
+        [Exp("ACCUSE", "Venezuela", "@Gerakan Rakyat Merdeka", "asserted", "Nicolás Maduro")],
+        [],
+    ),
+    (
         "rejecting-a-statement",
         "Kementerian Luar Negeri Vietnam menepis kritik Kamboja atas proyek kanal Funan Techo.",
         [Exp("REJECT", "Vietnam", "Cambodia", "asserted")],

@@ -76,6 +76,7 @@ class GenericBody:
     kinds: frozenset[str]
     national: dict[str, str]
     state: bool
+    introduced_by: frozenset[str] = frozenset()  # words right before a mention that make it this body
 
 
 @dataclass
@@ -230,6 +231,7 @@ class _DocRun:
                 kinds=frozenset(str(k) for k in spec.get("kinds") or ()),
                 national={str(k): str(x) for k, x in (spec.get("national") or {}).items()},
                 state=bool(spec.get("state")),
+                introduced_by=frozenset(str(w).lower() for w in spec.get("introduced_by") or ()),
             )
             for spec in raw.get("generic_bodies") or ()
         ]
@@ -1011,7 +1013,14 @@ class _DocRun:
             if m.start >= head:
                 continue
             low = m.name.lower()
-            if (kinds and m.kind in kinds) or (name_words and any(w in low for w in name_words)):
+            introduced = bool(spec.introduced_by) and any(
+                v.low[x] in spec.introduced_by for x in range(max(0, m.start - 2), m.start)
+            )  # "koalisi oposisi Platform Kesatuan Demokratik": the article says which body it is
+            if (
+                introduced
+                or (kinds and m.kind in kinds)
+                or (name_words and any(w in low for w in name_words))
+            ):
                 if m.type in (
                     "GPE",
                     "LOC",
@@ -1942,6 +1951,9 @@ class _DocRun:
                 elif etype in ("ACCUSE", "REJECT"):
                     # "mengecam serangan Israel ke Gaza": the one condemned owns the object
                     targets = self._parties(direct) or self._parties(poss) or pp_targets()
+                    if not targets and t.cls == "active":
+                        # "menuding oposisi ...", "menolak permintaan perusahaan": a body named by a bare noun
+                        targets = self._generic_body_at(self._skip_right(t.end, b, {"S", "T"}), b, t.start)
                 elif tr.prep_only:
                     targets = pp_targets()
                 else:
