@@ -996,6 +996,24 @@ CASES: list[tuple[str, str, list[Exp], list[tuple[str, str | None, str | None]]]
         [],
     ),
     (
+        "summoning-both-sides",
+        "Serikat Pekerja Logam Sejahtera (SPLS) menuduh PT Baja Prima Utama memotong upah lembur. PT Baja Prima "
+        "Utama membantah tuduhan itu. Ketua Bawaslu Kabupaten Karimun Yusuf Hamdi mengatakan Komnas HAM akan "
+        "memanggil kedua belah pihak pekan depan.",
+        [
+            Exp("ACCUSE", "@Serikat Pekerja Logam Sejahtera", "@PT Baja Prima Utama"),
+            Exp("CONSULT", "@Komnas HAM", "@Serikat Pekerja Logam Sejahtera", "planned"),
+            Exp("CONSULT", "@Komnas HAM", "@PT Baja Prima Utama", "planned"),
+        ],
+        [],
+    ),
+    (
+        "election-bodies-act-as-themselves",
+        "Bawaslu meminta KPU menunda penetapan hasil pemilu di tiga kabupaten.",
+        [Exp("REQUEST", "@Bawaslu", "@KPU", "asserted")],
+        [("REQUEST", "Indonesia", "@KPU")],
+    ),
+    (
         "rejecting-a-statement",
         "Kementerian Luar Negeri Vietnam menepis kritik Kamboja atas proyek kanal Funan Techo.",
         [Exp("REJECT", "Vietnam", "Cambodia", "asserted")],

@@ -1115,6 +1115,40 @@ class _DocRun:
         pairs = self.g.get("pair_phrases", set())
         return two in pairs or three in pairs or v.low[j] == "keduanya"
 
+    def _pair_object(self, k: int, b: int, actors: list[Party]) -> list[Party]:
+        """An object that names the two sides ("kedua belah pihak", "kedua tim") after the verb at ``k``:
+        the two parties other than the actor that the last sentences name most."""
+        v = self.v
+        end = next(
+            (j for j in range(k, min(b, k + 4)) if self._pair_phrase_at(j) and v.low[j] != "keduanya"), None
+        )
+        if end is None and (k >= b or v.low[k] != "keduanya"):
+            return []
+        j = end if end is not None else k
+        own = {p.actor for p in actors} | {p.org for p in actors if p.org}
+        seen: dict[str, Party] = {}
+        limit = v.sents[max(0, v.sent_of[j] - 8)][0]
+        x = j - 1
+        while x >= limit:
+            m = v.mention(x)
+            if m is not None:
+                if (
+                    m.actor
+                    and m.type == "ORG"  # the two sides of a dispute between bodies ("kedua negara" is apart)
+                    and m.actor not in own
+                    and m.actor not in seen
+                    and m.name not in self.places
+                ):
+                    seen[m.actor] = Party(m.actor, m.name, m.start, pronoun=True, at=k)
+                x = m.start - 1
+                continue
+            x -= 1
+        if len(seen) < 2:
+            return []
+        freq = self.actor_freq
+        ranked = sorted(seen.values(), key=lambda p: (-freq.get(p.actor or "", 0), -p.pos))[:2]
+        return sorted(ranked, key=lambda p: p.pos)
+
     def _pair_parties(self, j: int, a: int) -> list[Party]:
         """ "kedua negara": the two most recently named distinct actors, in order of mention."""
         v = self.v
@@ -1996,6 +2030,9 @@ class _DocRun:
                                 and all(spk.actor != p.actor for p in actors)
                             ):
                                 targets = [replace(spk, pos=own, at=own)]
+            if not targets and t.cls == "active" and frame != "transfer" and actors:
+                # "memanggil kedua belah pihak", "mempertemukan kedua tim": the two sides named lately
+                targets = self._pair_object(self._skip_right(t.end, b, {"S", "T"}), b, actors)
             if frame == "reciprocal" and (not targets or via_place[0]) and len(actors) >= 2:
                 actors, targets, reciprocal = [actors[0]], actors[1:], True
             pair = prep_units.get("antara")
