@@ -652,3 +652,12 @@ def test_narrated_temporal_clause_ends_the_reported_words(nlp: Language) -> None
     )
     q, _ = pick(found, "akan menghentikan perundingan")
     assert "menyerang" not in q.text, q.text
+
+
+def test_a_thing_asked_for_is_no_reported_clause(nlp: Language) -> None:
+    """ "meminta tambahan anggaran darurat dari pemerintah pusat": a bare word the tagger may call a verb
+    ("darurat") does not turn the thing asked for into an indirect quote; an affixed verb does."""
+    doc = nlp("Bupati Garut Rudy Gunawan meminta tambahan anggaran darurat dari pemerintah pusat.")
+    assert not [q for q in doc._.quotes if q.kind == "indirect"], [q.text for q in doc._.quotes]
+    doc = nlp("Bupati Garut Rudy Gunawan meminta pemerintah pusat segera menambah anggaran darurat bencana.")
+    assert [q for q in doc._.quotes if q.kind == "indirect"], "a request with its clause is reported speech"

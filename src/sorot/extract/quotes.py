@@ -1445,8 +1445,18 @@ class _DocRun:
             return None
         if cls in ("object", "request"):
             markers = any(v.low[t] in lex.clause_markers for t in range(k, b))
-            if not markers and not (cls == "request" and any(v.is_verb(t) for t in range(k + 1, b))):
-                return None
+            if not markers and not (
+                cls == "request"
+                and any(
+                    v.is_verb(t)
+                    and (
+                        v.low[t].startswith(lex.request_verb_prefixes)
+                        or v.low[t].endswith(lex.request_verb_suffixes)
+                    )
+                    for t in range(k + 1, b)
+                )
+            ):
+                return None  # "meminta tambahan anggaran darurat": a thing asked for, not a reported clause
         if cut_verb is not None:
             # the first clause stands on its own: the quote runs on over the coordinated verb, which
             # also gets its own quote

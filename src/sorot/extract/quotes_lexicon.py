@@ -77,6 +77,8 @@ class QuoteLexicon:
     clause_markers: frozenset[str]
     irrealis_before: frozenset[str]
     min_indirect_words: int
+    request_verb_prefixes: tuple[str, ...]
+    request_verb_suffixes: tuple[str, ...]
     direct_share_for_no_indirect: float
     complement_openers: frozenset[str]
     addressee_preps: frozenset[str]
@@ -182,6 +184,12 @@ def from_mapping(data: dict[str, Any]) -> QuoteLexicon:
         clause_markers=_words(data.get("clause_markers")),
         irrealis_before=_words(data.get("irrealis_before")),
         min_indirect_words=int(data.get("min_indirect_words", 4)),
+        request_verb_prefixes=tuple(
+            str(x) for x in (data.get("request_clause_verb") or {}).get("prefixes") or ()
+        ),
+        request_verb_suffixes=tuple(
+            str(x) for x in (data.get("request_clause_verb") or {}).get("suffixes") or ()
+        ),
         direct_share_for_no_indirect=float(data.get("direct_share_for_no_indirect", 0.34)),
         complement_openers=_words(data.get("complement_openers")),
         addressee_preps=_words(data.get("addressee_preps")),
