@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import datetime
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -988,9 +988,10 @@ class _DocRun:
             spec = next((s for s in self.generic_bodies if rest in s.nouns), None)
         if spec is None:
             # "polisi dan tentara": each bare noun of a coordination names its own body
+            conjunctions = self.g.get("conjunctions", set()) | {","}
             parts: list[list[str]] = [[]]
             for w in words:
-                if w in ("dan", "serta", "atau", ","):
+                if w in conjunctions:
                     parts.append([])
                 else:
                     parts[-1].append(w)
@@ -1117,32 +1118,38 @@ class _DocRun:
 
     def _pair_object(self, k: int, b: int, actors: list[Party]) -> list[Party]:
         """An object that names the two sides ("kedua belah pihak", "kedua tim") after the verb at ``k``:
-        the two parties other than the actor that the last sentences name most."""
-        v = self.v
-        end = next(
-            (j for j in range(k, min(b, k + 4)) if self._pair_phrase_at(j) and v.low[j] != "keduanya"), None
-        )
-        if end is None and (k >= b or v.low[k] != "keduanya"):
+        the two organisations other than the actor that the last sentences name most."""
+        j = next((x for x in range(k, min(b, k + 4)) if self._pair_phrase_at(x)), None)
+        if j is None:
             return []
-        j = end if end is not None else k
         own = {p.actor for p in actors} | {p.org for p in actors if p.org}
+        seen = self._recent_actors(
+            j,
+            8,
+            # the two sides of a dispute between bodies ("kedua negara" is apart)
+            lambda m: m.type == "ORG" and m.actor not in own and m.name not in self.places,
+        )
+        return [replace(p, at=k) for p in self._most_named(seen)]
+
+    def _recent_actors(self, j: int, back: int, keep: Callable[[Mention], bool]) -> dict[str, Party]:
+        """The distinct actors of the mentions before token ``j`` in its sentence and the ``back`` sentences
+        before it, nearest first, among the mentions ``keep`` accepts."""
+        v = self.v
         seen: dict[str, Party] = {}
-        limit = v.sents[max(0, v.sent_of[j] - 8)][0]
-        x = j - 1
-        while x >= limit:
-            m = v.mention(x)
+        k = j - 1
+        limit = v.sents[max(0, v.sent_of[j] - back)][0]
+        while k >= limit:
+            m = v.mention(k)
             if m is not None:
-                if (
-                    m.actor
-                    and m.type == "ORG"  # the two sides of a dispute between bodies ("kedua negara" is apart)
-                    and m.actor not in own
-                    and m.actor not in seen
-                    and m.name not in self.places
-                ):
-                    seen[m.actor] = Party(m.actor, m.name, m.start, pronoun=True, at=k)
-                x = m.start - 1
+                if m.actor and m.actor not in seen and keep(m):
+                    seen[m.actor] = Party(m.actor, m.name, m.start, pronoun=True)
+                k = m.start - 1
                 continue
-            x -= 1
+            k -= 1
+        return seen
+
+    def _most_named(self, seen: dict[str, Party]) -> list[Party]:
+        """The two of these parties the article names most (the later one on a tie), in order of mention."""
         if len(seen) < 2:
             return []
         freq = self.actor_freq
@@ -1152,19 +1159,10 @@ class _DocRun:
     def _pair_parties(self, j: int, a: int) -> list[Party]:
         """ "kedua negara": the two most recently named distinct actors, in order of mention."""
         v = self.v
-        seen: dict[str, Party] = {}
-        k = j - 1
-        limit = v.sents[max(0, v.sent_of[j] - 3)][0]
-        while k >= limit:
-            m = v.mention(k)
-            if m is not None:
-                if m.actor and m.actor not in seen:
-                    seen[m.actor] = Party(m.actor, m.name, m.start, pronoun=True)
-                k = m.start - 1
-                continue
-            k -= 1
+        seen = self._recent_actors(j, 3, lambda m: True)
         if len(seen) < 2:
             return []
+        limit = v.sents[max(0, v.sent_of[j] - 3)][0]
         freq = self.actor_freq
         # a pair the text has already named as a pair ("Pyongyang dan Moskow") -- the one the article is
         # most about when there are several -- else the two states named most often lately
@@ -1177,8 +1175,7 @@ class _DocRun:
             last = {p.actor: p for p in seen.values()}
             chosen = [last.get(p.actor, p) for p in best]
             return sorted(chosen, key=lambda p: p.pos)
-        ranked = sorted(seen.values(), key=lambda p: (-freq.get(p.actor or "", 0), -p.pos))[:2]
-        return sorted(ranked, key=lambda p: p.pos)
+        return self._most_named(seen)
 
     def _named_pairs(self, lo: int, hi: int) -> list[tuple[Party, Party]]:
         """Two states named together with "dan"/"serta"/"-" in tokens [lo, hi)."""
@@ -1351,13 +1348,7 @@ class _DocRun:
         if t.cls == "passive":
             # "Korea Utara dituding (oleh) AS memasok ...": the accuser is the agent after the verb; the
             # subject is who is accused, never the source
-            v = self.v
-            b = v.sents[si][1]
-            k = self._skip_right(t.end, b, {"S", "T"})
-            if k < b and v.low[k] == "oleh":
-                k += 1
-            units, _ = self._units_right(k, b)
-            agents = [p.name for p in self._parties(units) if p.name]
+            agents = [p.name for p in self._agents_after(t, self.v.sents[si][1]) if p.name]
             return agents[0] if agents else None
         subj = self._subject(t.head, self.v.sents[si][0])
         names = [p.name for p in subj if p.name]
@@ -1938,10 +1929,7 @@ class _DocRun:
                     actors = [Party(side, name, t.start, pronoun=True)]
             if not actors and not agent_units:
                 # "ditangkap polisi", "ditahan oleh aparat keamanan": an agent named by a bare noun
-                k = self._skip_right(t.end, b, {"S", "T"})
-                if k < b and v.low[k] == "oleh":
-                    k += 1
-                actors = self._generic_body_at(k, b, t.start)
+                actors = self._generic_body_at(self._agent_start(t, b), b, t.start)
             if not actors and etype == "ASSAULT":
                 # "memasok rudal kepada Rusia, yang kemudian ditembakkan ke Ukraina": the receiver fires them
                 before = self._skip_left(t.start - 1, a, {"S", "T", ","})
@@ -2669,11 +2657,7 @@ class _DocRun:
         relative = False
         if t.cls == "passive":
             # "..., yang dibantah Teheran": the denier follows the verb; what is denied comes before "yang"
-            k = self._skip_right(t.end, b, {"S", "T"})
-            if k < b and v.low[k] == "oleh":
-                k += 1
-            units, _ = self._units_right(k, b)
-            deniers = self._parties(units)
+            deniers = self._agents_after(t, b)
             before = self._skip_left(t.start - 1, a, {"S", "T"})
             relative = before >= a and v.low[before] == "yang"
             if relative:
@@ -2696,11 +2680,12 @@ class _DocRun:
                         for c in produced.get(id(u), [])
                         if not c.speech
                     ]
-                    if not governed:
-                        produced[id(t)] = self._rejected_statement(t, k, si, a, b)
-                        return
                     j = self._skip_right(k + 1, b, {"S", "T"})
-                    if j >= b or v.mention(j) is None:
+                    owner = v.mention(j) if j < b else None  # "tuduhan Korea Selatan"
+                    if not governed:
+                        produced[id(t)] = self._rejected_statement(t, owner, si, a, b)
+                        return
+                    if owner is None:
                         # "menepis laporan yang menyebut ...": nobody named asserts what is denied
                         for u in trigs:
                             if u.start > k:
@@ -2730,22 +2715,26 @@ class _DocRun:
                 )
         produced[id(t)] = copies
 
-    def _rejected_statement(self, t: Trig, k: int, si: int, a: int, b: int) -> list[Cand]:
+    def _rejected_statement(self, t: Trig, owner: Mention | None, si: int, a: int, b: int) -> list[Cand]:
         """Denying a statement that names no event ("menepis keluhan Malaysia", "membantah tuduhan Amerika
         Serikat"): the guidelines' rejection of a statement, REJECT denier -> the statement's owner."""
-        v = self.v
-        nouns = set(self.g.get("rejected_statements", set()))
-        if k >= b or v.low[k] not in nouns:
+        if owner is None:
             return []
-        j = self._skip_right(k + 1, b, {"S", "T"})
-        m = v.mention(j) if j < b else None
-        if m is None:
-            return []
-        owners = self._parties([[m]])
+        owners = self._parties([[owner]])
         if not owners:
             return []
         trig = Trig(t.start, t.end, _REJECT_STATEMENT_FORM, "active", head=t.head, preset=owners)
         return self._code_trigger(trig, si, a, b, None)
+
+    def _agent_start(self, t: Trig, b: int) -> int:
+        """Where the agent of a passive verb starts: right after it, or after "oleh"."""
+        k = self._skip_right(t.end, b, {"S", "T"})
+        return k + 1 if k < b and self.v.low[k] == "oleh" else k
+
+    def _agents_after(self, t: Trig, b: int) -> list[Party]:
+        """The parties named as the agent of a passive verb ("dibantah Teheran", "dituding oleh AS")."""
+        units, _ = self._units_right(self._agent_start(t, b), b)
+        return self._parties(units)
 
     def _speaking_person(self, head: int, a: int) -> list[Party]:
         """The person right before a speech verb when they act for no party the gazetteer knows ("Jaksa
