@@ -101,7 +101,7 @@ def _system_words(
     sent_spans: list[tuple[int, int]] = []
     pos = 0
     for doc in docs:
-        sw = syntactic_words(doc) if expand else syntactic_words_unexpanded(doc)
+        sw = syntactic_words(doc, expand)
         base = len(words)
         span_of: dict[int, tuple[int, int]] = {}
         for w in sw:
@@ -130,23 +130,6 @@ def _system_words(
             if toks:
                 sent_spans.append((span_of[toks[0].i][0], span_of[toks[-1].i][1]))
     return words, tokens, sent_spans
-
-
-def syntactic_words_unexpanded(doc) -> list:
-    """One word per token (clitics kept on their host), for the --no-expand comparison."""
-    from sorot.nlp.clitics import Word
-
-    out: list = []
-    index: dict[int, int] = {}
-    for tok in doc:
-        if not tok.is_space:
-            index[tok.i] = len(out)
-            dep = tok.dep_ if tok.dep_ != "ROOT" else "root"
-            out.append(Word(tok.text, tok.pos_, str(tok.morph) or "_", -1, dep, tok.i, False))
-    for tok in doc:
-        if not tok.is_space and tok.head.i != tok.i and tok.head.i in index:
-            out[index[tok.i]].head = index[tok.head.i]
-    return out
 
 
 def _lcs_align(g: list[int], s: list[int], gw: list[EWord], sw: list[EWord]) -> list[tuple[int, int]]:

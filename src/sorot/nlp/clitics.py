@@ -18,10 +18,9 @@ from spacy.tokens import Doc
 
 from sorot.config import load_yaml
 
-#: The suffix clitics UD Indonesian writes as separate words, longest first.
-CLITICS: tuple[str, ...] = ("nya", "lah", "kah", "pun", "ku", "mu")
 _MIN_HOST = 2
-_VERB_PREFIXES = (("di", "di"), ("ter", "ter"), ("me", "me"), ("ber", "ber"))
+# a clitic the table has never seen (every listed clitic has a "*" row): a particle on its host
+_UNKNOWN = {"upos": "PART", "deprel": "advmod", "feats": "_", "attach": "host"}
 
 
 @dataclass
@@ -39,13 +38,18 @@ class Word:
     xpos: str = "_"  # the tagger's kumparan tag (hosts and plain words)
 
 
+def clitic_inventory() -> tuple[str, ...]:
+    """The suffix clitics UD Indonesian writes as separate words, longest first (data/clitics.yaml)."""
+    return _rules()["clitics"]
+
+
 def host_class(upos: str, form: str) -> str:
     """The key of the clitic table: the host's UPOS, verbs refined by their voice prefix (di-: passive)."""
     if upos == "VERB":
         low = form.lower()
-        for prefix, name in _VERB_PREFIXES:
+        for prefix in _rules()["host_verb_prefixes"]:
             if low.startswith(prefix):
-                return f"VERB:{name}"
+                return f"VERB:{prefix}"
     return upos
 
 
@@ -53,6 +57,8 @@ def host_class(upos: str, form: str) -> str:
 def _rules() -> dict[str, Any]:
     raw = load_yaml("clitics.yaml") or {}
     return {
+        "clitics": tuple(sorted((str(c) for c in raw.get("clitics") or ()), key=len, reverse=True)),
+        "host_verb_prefixes": tuple(str(p) for p in raw.get("host_verb_prefixes") or ()),
         "default": tuple(raw.get("default_split") or ()),
         "whole": frozenset(raw.get("whole") or ()),
         "split": frozenset(raw.get("split") or ()),
@@ -64,7 +70,7 @@ def split_clitic(text: str) -> tuple[str, str] | None:
     """(host, clitic) when the token is a host with a suffix clitic, else None ("katanya" -> kata + nya)."""
     low = text.lower()
     rules = _rules()
-    for clitic in CLITICS:
+    for clitic in rules["clitics"]:
         if not low.endswith(clitic) or len(low) < len(clitic) + _MIN_HOST:
             continue
         host = text[: -len(clitic)]
@@ -80,11 +86,12 @@ def _analysis(clitic: str, host_upos: str, host_form: str) -> dict[str, Any]:
     table = _rules()["analysis"].get(clitic.lower(), {})
     cls = host_class(host_upos, host_form)
     found = table.get(cls) or table.get(cls.split(":")[0]) or table.get("*")
-    return found or {"upos": "PART", "deprel": "advmod", "feats": "_", "attach": "host"}
+    return found or _UNKNOWN
 
 
-def syntactic_words(doc: Doc) -> list[Word]:
-    """The Doc's UD words: each token one word, a host + clitic token two (whitespace tokens dropped)."""
+def syntactic_words(doc: Doc, expand: bool = True) -> list[Word]:
+    """The Doc's UD words: each token one word, a host + clitic token two unless ``expand`` is off
+    (whitespace tokens dropped)."""
     words: list[Word] = []
     first: dict[int, int] = {}  # token index -> index of its (host) word
     clitic_of: dict[int, tuple[int, dict[str, Any]]] = {}
@@ -94,7 +101,7 @@ def syntactic_words(doc: Doc) -> list[Word]:
         first[tok.i] = len(words)
         dep = "root" if tok.dep_ in ("ROOT", "") and tok.head.i == tok.i else tok.dep_
         space = bool(tok.whitespace_)
-        parts = split_clitic(tok.text)
+        parts = split_clitic(tok.text) if expand else None
         feats = str(tok.morph) or "_"
         if parts is None:
             words.append(Word(tok.text, tok.pos_, feats, -1, dep, tok.i, False, space, tok.tag_ or "_"))
