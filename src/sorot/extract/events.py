@@ -1114,7 +1114,7 @@ class _DocRun:
         two = f"{v.low[j - 1]} {v.low[j]}" if j > 0 else ""
         three = f"{v.low[j - 2]} {two}" if j > 1 else ""
         pairs = self.g.get("pair_phrases", set())
-        return two in pairs or three in pairs or v.low[j] == "keduanya"
+        return two in pairs or three in pairs or v.low[j] in pairs  # "keduanya"
 
     def _pair_object(self, k: int, b: int, actors: list[Party]) -> list[Party]:
         """An object that names the two sides ("kedua belah pihak", "kedua tim") after the verb at ``k``:

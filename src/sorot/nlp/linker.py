@@ -37,7 +37,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 from spacy.lang.id.stop_words import STOP_WORDS
@@ -267,6 +267,7 @@ class Cand:
 
 
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+_AFFIXED_KEY = "sorot_affixed_stems"  # doc.user_data cache of _affixed_stems
 
 
 def _is_cap(token: Token) -> bool:
@@ -1254,11 +1255,10 @@ class EntityLinker:
             # a headline's capitals make verbs and nouns look like names ("AS Jatuhkan Sanksi", "Saling Tuding
             # Melanggar"): a "person" whose every word the body writes in lower case, or that is an ordinary
             # affixed word, is none
-            lower = ctx.body_lowercase_words(doc)
+            lower = ordinary_words(doc)
+            stems = self._affixed_stems(doc)
             if all(
-                t.text.lower() in lower
-                or self._common_word(t.text)
-                or self._affixed_in(t.text.lower(), lower)
+                t.text.lower() in lower or self._common_word(t.text) or t.text.lower() in stems
                 for t in doc[start:end]
             ):
                 return False
@@ -1600,14 +1600,20 @@ class EntityLinker:
                 return False
         return True
 
-    def _affixed_in(self, stem: str, words: set[str]) -> bool:
-        """Does the body write ``stem`` with a verb prefix ("jatuhkan" in "menjatuhkan", "tahan" in "ditahan")?"""
-        if len(stem) < 4:
-            return False
-        prefixes = self.data.inflection_prefixes
-        return any(
-            w.endswith(stem) and w[: len(w) - len(stem)] in prefixes for w in words if len(w) > len(stem)
-        )
+    def _affixed_stems(self, doc: Doc) -> frozenset[str]:
+        """Stems of 4+ letters the article writes with a verb prefix ("jatuhkan" from "menjatuhkan", "tahan"
+        from "ditahan"); computed once per document."""
+        cached = doc.user_data.get(_AFFIXED_KEY)
+        if cached is None:
+            prefixes = self.data.inflection_prefixes
+            cached = frozenset(
+                w[len(p) :]
+                for w in ordinary_words(doc)
+                for p in prefixes
+                if w.startswith(p) and len(w) - len(p) >= 4
+            )
+            doc.user_data[_AFFIXED_KEY] = cached
+        return cast(frozenset[str], cached)
 
     def _common_word(self, text: str) -> bool:
         """A capitalised word that is an ordinary Indonesian word: a stop word, a listed non-name, or
@@ -2546,16 +2552,6 @@ def credited_outlet(text: str, gazetteer: Gazetteer | None = None) -> str | None
 
 class _DocContext:
     """Per-document facts the rules share: line and sentence starts, headline-style lines."""
-
-    _lower_words: set[str] | None = None
-
-    def body_lowercase_words(self, doc: Doc) -> set[str]:
-        """Words the body (not the headline lines) writes in lower case."""
-        if self._lower_words is None:
-            self._lower_words = {
-                t.text for t in doc if not self.in_title[t.i] and t.text.islower() and t.text.isalpha()
-            }
-        return self._lower_words
 
     def __init__(self, doc: Doc) -> None:
         n = len(doc)
