@@ -1443,7 +1443,7 @@ class _DocRun:
                     kk += 1
                 kk = self._skip_right(kk, b, {"S", "T"})
                 units, k2 = self._units_right(kk, b, pp=True)
-                if not units and prep in ("ke", "terhadap", "atas", "kepada", "dari", "untuk", "bagi"):
+                if not units and prep in self.g.get("place_aim_preps", set()):
                     # "ke sejumlah kota di Ukraina", "untuk korban gempa di Vanuatu": the place named after
                     # "di" is where it aims
                     x = kk
